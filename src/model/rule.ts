@@ -37,13 +37,18 @@ export interface Predicate {
    */
   value: PredicateValue;
   role: Role;
+  /** Where the value sits (or the whole comparison, for query languages). */
   loc: Location;
+  /** Where the field name sits, when it is apart from the value (Sigma keys). */
+  fieldLoc?: Location;
   /** Whether the comparison is case-sensitive (Sigma `cased`, EQL `==`, …). */
   caseSensitive?: boolean;
   /** Vendor detail kept for checks that need it: Sigma modifiers, EQL function name, … */
   modifiers?: readonly string[];
   /** The named group the predicate sits in: Sigma selection, EQL sequence step, SPL command. */
   group?: string;
+  /** Under a NOT that is not a top-level exclusion: the rule wants this comparison to be false. */
+  negated?: boolean;
 }
 
 /** An ATT&CK technique as the rule names it. */
@@ -113,6 +118,15 @@ export interface RuleModel<Doc = unknown> {
   titleLoc: Location;
   /** The vendor's parsed document (SigmaDocument, ElasticRuleDocument, SplunkDetectionDocument). */
   doc: Doc;
+  /** The field names valid for what this rule reads (its logsource, index or data source), computed on demand. */
+  knownFields?: () => KnownFields | undefined;
+}
+
+/** A list of valid field names and where it comes from. */
+export interface KnownFields {
+  names: readonly string[];
+  /** For messages: `the Sigma logsource windows/process_creation`, `ECS 9.5.0`. */
+  source: string;
 }
 
 /** Everything read from one file: zero or more rules and the parse problems. */

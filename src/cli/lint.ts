@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { loadConfig, severityName, type Config } from '../engine/config.js';
+import type { RuleSetting } from '../engine/config-file.js';
+import { enabledAnywhere, isIgnored } from '../engine/config.js';
+import { listFiles } from '../engine/file-list.js';
+import { Linter, type LintResult } from '../engine/linter.js';
+import { loadFormatter, formatterNames } from '../report/formatters/index.js';
+import { ALL_CHECKS } from '../rules/index.js';
+import { intOption, UsageError, type CliValues } from './args.js';
+import { emit, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, useColor, type CliIO } from './main.js';
+import { RunResources } from './resources.js';
+
+/** Loads the config a command runs with, from the command line's options. */
+export function configFromCli(values: CliValues, io: CliIO): Config {
+  const ruleOverrides: Record<string, RuleSetting> = {};
+  for (const spec of values.rule ?? []) {
+    const m = /^([^:]+):(off|warn|error|0|1|2)$/.exec(spec);
+    if (!m) throw new UsageError(`--rule expects <check-id>:<off|warn|error>, got "${spec}"`);
+    const sev = m[2] as string;
+    ruleOverrides[m[1] as string] = severityName(/^\d$/.test(sev) ? (Number(sev) as 0 | 1 | 2) : (sev as 'off' | 'warn' | 'error'));
+  }
+  const config = loadConfig({
+    cwd: io.cwd,
+    checks: ALL_CHECKS,
+    ...(values.config ? { configPath: values.config } : {}),
+    ...(values['no-config-lookup'] ? { noLookup: true } : {}),
+    ...(values.preset ? { preset: values.preset } : {}),
+    ...(values['no-corpus'] ? { corpus: [] } : values.corpus ? { corpus: values.corpus } : {}),
+    ...(values.attack ? { attack: values.attack } : {}),
+    ...(Object.keys(ruleOverrides).length ? { ruleOverrides } : {}),
+  });
+  if (values['cache-dir']) config.cacheDir = path.resolve(io.cwd, values['cache-dir']);
+  return config;
+}
+
+export async function lintCommand(args: string[], values: CliValues, io: CliIO): Promise<number> {
+  const format = values.format ?? 'stylish';
+  const formatter = await loadFormatter(format);
+  if (!formatter) throw new UsageError(`unknown format "${format}"; formats: ${formatterNames().join(', ')}`);
+  const maxWarnings = intOption(values, 'max-warnings') ?? -1;
+  const config = configFromCli(values, io);
+
+  const stdinName = values['stdin-filename'];
+  if (args.length === 0 && !values.stdin) throw new UsageError('no files given: lint-rule <files|folders|globs...>');
+  const files = values.stdin ? [] : listFiles(args, io.cwd).filter((f) => !isIgnored(config, f));
+
+  const resources = new RunResources(config);
+  const usesCorpus = ALL_CHECKS.some((c) => c.meta.usesCorpus && enabledAnywhere(config, c.meta.id));
+  if (usesCorpus) await resources.openIndex({ ...(values['rebuild-index'] ? { rebuild: true } : {}) });
+
+  const linter = new Linter(config, ALL_CHECKS, resources);
+  let results: LintResult[];
+  if (values.stdin) {
+    if (!io.readStdin) throw new UsageError('--stdin is not available here');
+    results = [await linter.lintText(await io.readStdin(), path.resolve(io.cwd, stdinName ?? 'stdin.yml'))];
+  } else {
+    results = await linter.lintFiles(files);
+  }
+  if (values.quiet) results = results.map(errorsOnly);
+
+  for (const n of resources.notices) io.stderr(`lint-rule: ${n}\n`);
+  const text = formatter(results, { cwd: io.cwd, repoRoot: io.cwd, checks: ALL_CHECKS, color: useColor(values, io) && !values['output-file'], maxWarnings });
+  emit(text, values, io);
+
+  if (linter.internalErrors.length > 0) {
+    io.stderr(`lint-rule: ${linter.internalErrors.length} internal error(s); set LINT_RULE_DEBUG=1 for details\n`);
+    if (process.env.LINT_RULE_DEBUG) for (const e of linter.internalErrors) io.stderr(`${e}\n`);
+    return EXIT_USAGE;
+  }
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return EXIT_PROBLEMS;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr(`lint-rule found too many warnings (maximum: ${maxWarnings}).\n`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}
+
+function errorsOnly(r: LintResult): LintResult {
+  const messages = r.messages.filter((m) => m.severity === 2);
+  return { ...r, messages, warningCount: 0, fixableWarningCount: 0 };
+}

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { loadAttack, type AttackData } from '../attack/index.js';
+import type { Config } from '../engine/config.js';
+import type { Resources } from '../engine/linter.js';
+import { ConfigError } from '../engine/config-file.js';
+import type { StoredIndex } from '../index/store.js';
+import { openCorpusIndex } from '../index/open.js';
+import { progressBar } from '../report/progress.js';
+
+/**
+ * The ATT&CK table and corpus index of one run. ATT&CK loads on first use
+ * (from its cache: a few ms); the index is opened up front by `openIndex`
+ * because building it is asynchronous and may take seconds the first time.
+ */
+export class RunResources implements Resources {
+  readonly notices: string[] = [];
+  private attackData: AttackData | undefined;
+  private corpus: StoredIndex | undefined;
+
+  constructor(private readonly config: Config) {}
+
+  attack(): AttackData {
+    if (!this.attackData) {
+      const { bundle, overlays, crosswalks } = this.config.attack;
+      try {
+        const data = loadAttack({ bundle, overlays, crosswalks, cacheDir: path.join(this.config.cacheDir, 'attack') });
+        this.notices.push(...data.warnings);
+        this.attackData = data;
+      } catch (err) {
+        throw new ConfigError(`cannot load ATT&CK from ${bundle}: ${(err as Error).message}`);
+      }
+    }
+    return this.attackData;
+  }
+
+  index(): StoredIndex | undefined {
+    return this.corpus;
+  }
+
+  /** Opens or builds the corpus index; problems become notices and the corpus checks stay silent. */
+  async openIndex(options: { rebuild?: boolean; quietProgress?: boolean } = {}): Promise<StoredIndex | undefined> {
+    if (this.config.corpus.length === 0) return undefined;
+    const bar = options.quietProgress ? undefined : progressBar('building corpus index');
+    try {
+      const opened = await openCorpusIndex({
+        roots: this.config.corpus,
+        cacheDir: this.config.cacheDir,
+        attack: this.attack(),
+        attackFiles: [this.config.attack.bundle, ...this.config.attack.overlays, ...this.config.attack.crosswalks],
+        ...(bar ? { progress: bar.update } : {}),
+        ...(options.rebuild ? { rebuild: true } : {}),
+      });
+      this.notices.push(...opened.notices);
+      this.corpus = opened.index;
+    } finally {
+      bar?.done();
+    }
+    return this.corpus;
+  }
+}

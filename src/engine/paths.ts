@@ -1,0 +1,29 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The lint-rule package root: src/engine and dist/engine both sit two levels under it. */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The data folder lint-rule ships beside (corpus, ATT&CK), used when no config names one. */
+export const DEFAULT_SHARED = path.resolve(PACKAGE_ROOT, '../shared');
+
+/**
+ * Where caches go: $LINT_RULE_CACHE_DIR, else the user's cache directory
+ * ($XDG_CACHE_HOME or ~/.cache). Never beside the corpus, which may be read-only.
+ */
+export function defaultCacheDir(): string {
+  const explicit = process.env.LINT_RULE_CACHE_DIR;
+  if (explicit) return path.resolve(explicit);
+  const xdg = process.env.XDG_CACHE_HOME;
+  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
+  return path.join(base, 'lint-rule');
+}
+
+export function packageVersion(): string {
+  return VERSION;
+}
+
+// Kept in step with package.json by test/engine/version.test.ts; a constant
+// avoids reading package.json on every start.
+const VERSION = '0.1.0';

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Ajv } from 'ajv';
+import { PACKAGE_ROOT } from './paths.js';
+
+let ajv: Ajv | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+/** One shared ajv instance: compiling is the costly part, so schemas are compiled once per process. */
+export function getAjv(): Ajv {
+  ajv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+  return ajv;
+}
+
+/** Compiles a schema from rules-schema/ by file name. */
+export function schemaValidator(name: string): ValidateFunction {
+  let v = compiled.get(name);
+  if (!v) {
+    const schema = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'rules-schema', name), 'utf8')) as object;
+    v = getAjv().compile(schema);
+    compiled.set(name, v);
+  }
+  return v;
+}
+
+/** Compiles an inline schema (a check's options), cached by its JSON text. */
+export function inlineValidator(schema: object): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let v = compiled.get(key);
+  if (!v) {
+    v = getAjv().compile(schema);
+    compiled.set(key, v);
+  }
+  return v;
+}
+
+/** ajv errors as short lines: `/rules/foo: must be equal to one of the allowed values`. */
+export function describeErrors(errors: readonly ErrorObject[] | null | undefined): string[] {
+  if (!errors) return [];
+  const lines = new Set<string>();
+  for (const e of errors) {
+    const where = e.instancePath || '(root)';
+    let msg = e.message ?? 'is invalid';
+    if (e.keyword === 'additionalProperties') msg = `has unknown property "${String((e.params as { additionalProperty?: string }).additionalProperty)}"`;
+    if (e.keyword === 'enum') msg = `must be one of ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+    lines.add(`${where}: ${msg}`);
+  }
+  return [...lines];
+}

@@ -1,0 +1,102 @@
+import { parseKey } from '../model/normalize.js';
+import type { Operator, Vendor } from '../model/rule.js';
+import type { EventRow, Exclude, FieldRow, IndexedPredicate, IndexedRule, RowExample, RuleSummary, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
+
+/** Rules and per-vendor examples collected for one row. */
+class RowCollector {
+  private readonly rows = new Map<string, { refs: number[]; examples: Partial<Record<Vendor, RowExample>> }>();
+
+  add(rule: IndexedRule, p: IndexedPredicate): void {
+    let row = this.rows.get(p.key);
+    if (!row) {
+      row = { refs: [], examples: {} };
+      this.rows.set(p.key, row);
+    }
+    if (row.refs[row.refs.length - 1] !== rule.ref) row.refs.push(rule.ref);
+    row.examples[rule.vendor] ??= { field: p.field, operator: p.operator, value: p.value };
+  }
+
+  /** Reach is looked up only when asked for: it may read many index shards. */
+  toRows(reach?: (key: string) => number): ValueRow[] {
+    const rows = [...this.rows].map(([key, r]): ValueRow => {
+      const n = parseKey(key);
+      const row: ValueRow = { key, field: n.field, operator: n.operator, value: n.value, rules: r.refs.length, refs: r.refs, examples: r.examples };
+      if (reach) row.reach = reach(key);
+      return row;
+    });
+    return sortRows(rows, (r) => r.rules, (r) => r.key);
+  }
+}
+
+const MAX_SAMPLES = 5;
+
+/**
+ * The catalog page's sections for one technique, from its rules. Every row
+ * counts each rule at most once, however often the rule repeats the field or
+ * value (the catalog's rule).
+ */
+export function aggregateTechnique(technique: string, rules: readonly IndexedRule[], reach: (key: string) => number, exclude?: Exclude): TechniqueAggregate {
+  const kept = exclude && exclude.size > 0 ? rules.filter((r) => !exclude.has(r.ref)) : rules;
+  const events = new Map<string, number>();
+  const fields = new Map<string, { rules: number; operators: Map<Operator, number>; samples: Set<string> }>();
+  const indicators = new RowCollector();
+  const exclusions = new RowCollector();
+  for (const r of kept) {
+    for (const e of r.events) events.set(e, (events.get(e) ?? 0) + 1);
+    const fieldSeen = new Set<string>();
+    const opSeen = new Set<string>();
+    for (const p of r.predicates) {
+      if (p.negated) continue;
+      const normalField = parseKey(p.key).field;
+      let row = fields.get(normalField);
+      if (!row) {
+        row = { rules: 0, operators: new Map(), samples: new Set() };
+        fields.set(normalField, row);
+      }
+      if (!fieldSeen.has(normalField)) {
+        fieldSeen.add(normalField);
+        row.rules++;
+      }
+      const opId = `${normalField}\u0000${p.operator}`;
+      if (!opSeen.has(opId)) {
+        opSeen.add(opId);
+        row.operators.set(p.operator, (row.operators.get(p.operator) ?? 0) + 1);
+      }
+      if (row.samples.size < MAX_SAMPLES && p.value !== '' && p.role !== 'exclusion') row.samples.add(p.value);
+      (p.role === 'exclusion' ? exclusions : indicators).add(r, p);
+    }
+  }
+  return {
+    technique,
+    ruleCount: kept.length,
+    rules: kept.map(summary),
+    events: sortRows([...events].map(([key, n]): EventRow => ({ key, rules: n })), (e) => e.rules, (e) => e.key),
+    fields: sortRows(
+      [...fields].map(([field, f]): FieldRow => ({ field, rules: f.rules, operators: Object.fromEntries(f.operators) as FieldRow['operators'], samples: [...f.samples] })),
+      (f) => f.rules,
+      (f) => f.field,
+    ),
+    indicators: indicators.toRows(reach),
+    exclusions: exclusions.toRows(reach),
+  };
+}
+
+/** Exclusions shared by the technique's rules that read one event. */
+export function aggregateTechniqueEvent(technique: string, event: string, rules: readonly IndexedRule[], exclude?: Exclude): TechniqueEventAggregate {
+  const onEvent = rules.filter((r) => r.events.includes(event) && !exclude?.has(r.ref));
+  const exclusions = new RowCollector();
+  for (const r of onEvent) {
+    for (const p of r.predicates) if (p.role === 'exclusion') exclusions.add(r, p);
+  }
+  return { technique, event, ruleCount: onEvent.length, exclusions: exclusions.toRows() };
+}
+
+function sortRows<T>(rows: T[], count: (r: T) => number, name: (r: T) => string): T[] {
+  return rows.sort((a, b) => count(b) - count(a) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
+}
+
+function summary(r: IndexedRule): RuleSummary {
+  const s: RuleSummary = { ref: r.ref, vendor: r.vendor, title: r.title, file: r.file, events: r.events };
+  if (r.id) s.id = r.id;
+  return s;
+}

@@ -1,0 +1,108 @@
+import type { Operator, Role, RuleModel, Vendor } from '../model/rule.js';
+
+/** One predicate of an indexed rule, deduplicated per rule by (key, role). */
+export interface IndexedPredicate {
+  /** Normalised row key (src/model/normalize.ts). */
+  key: string;
+  role: Role;
+  /** The canonical field and common operator as the rule maps them, before normalisation (for the "How" column). */
+  field: string;
+  operator: Operator;
+  /** The value as written (decoded), for samples. */
+  value: string;
+  negated?: boolean;
+}
+
+/** A corpus rule as the index keeps it. */
+export interface IndexedRule {
+  ref: number;
+  vendor: Vendor;
+  title: string;
+  id?: string;
+  /** Path relative to its corpus root, prefixed by the root's folder name (`sigma/rules/…`). */
+  file: string;
+  techniques: string[];
+  events: string[];
+  predicates: IndexedPredicate[];
+}
+
+export interface RuleSummary {
+  ref: number;
+  vendor: Vendor;
+  title: string;
+  id?: string;
+  file: string;
+  events: string[];
+}
+
+export interface EventRow {
+  key: string;
+  rules: number;
+}
+
+export interface FieldRow {
+  field: string;
+  rules: number;
+  /** Operator → number of rules using it on this field. */
+  operators: Partial<Record<Operator, number>>;
+  samples: string[];
+}
+
+export interface ValueRow {
+  key: string;
+  field: string;
+  operator: Operator;
+  value: string;
+  /** Rules under the technique (and event, where asked) with this row. */
+  rules: number;
+  /** Rules across the whole corpus using it as an indicator (set where the caller asked for it). */
+  reach?: number;
+  refs: number[];
+  /** The row as one rule of each vendor writes it (canonical field, operator, value with its casing), for snippets. */
+  examples: Partial<Record<Vendor, RowExample>>;
+}
+
+export interface RowExample {
+  field: string;
+  operator: Operator;
+  value: string;
+}
+
+/** What the catalog page shows for one technique. */
+export interface TechniqueAggregate {
+  technique: string;
+  ruleCount: number;
+  rules: RuleSummary[];
+  events: EventRow[];
+  fields: FieldRow[];
+  indicators: ValueRow[];
+  exclusions: ValueRow[];
+}
+
+/** Exclusions shared by rules of one technique that read one event. */
+export interface TechniqueEventAggregate {
+  technique: string;
+  event: string;
+  ruleCount: number;
+  exclusions: ValueRow[];
+}
+
+/** Refs of corpus rules to leave out of the aggregates (the linted rule's own entries). */
+export type Exclude = ReadonlySet<number>;
+
+export interface CorpusIndex {
+  readonly ruleCount: number;
+  /** Folder names of the corpus roots, e.g. ['sigma', 'elastic']. */
+  readonly roots: readonly string[];
+  /** Techniques with at least one rule, with rule counts. */
+  techniques(): ReadonlyMap<string, number>;
+  /** The corpus rules under a technique. */
+  rulesOf(technique: string): readonly IndexedRule[];
+  aggregate(technique: string, exclude?: Exclude): TechniqueAggregate;
+  aggregateForEvent(technique: string, event: string, exclude?: Exclude): TechniqueEventAggregate;
+  /** Corpus reach of a normalised predicate key: rules using it as an indicator. */
+  reach(key: string, exclude?: Exclude): number;
+  /** The corpus entries that are this rule (same file, or same vendor and rule id). */
+  selfRefs(rule: RuleModel): Exclude;
+  rule(ref: number): IndexedRule | undefined;
+}

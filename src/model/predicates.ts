@@ -1,0 +1,48 @@
+import type { Logic, LogicCompare } from './logic.js';
+import type { Predicate, Role } from './rule.js';
+
+/** Where a comparison sits in the logic, which decides its role. */
+export interface CompareContext {
+  /** Under a NOT that is part of the top-level conjunction: an exclusion. */
+  excluded: boolean;
+  /** Under an odd number of other NOTs (`a and not (b and not c)` → c, or `(a or not b)` → b). */
+  negated: boolean;
+}
+
+/** Turns one comparison into a predicate (canonical field, location); undefined drops it. */
+export type CompareMapper = (cmp: LogicCompare, role: Role, ctx: CompareContext) => Predicate | undefined;
+
+/**
+ * Walks the logic tree and assigns every comparison its role. "Top level" is
+ * the chain of ANDs from the root: a NOT met on that chain makes everything
+ * beneath it an exclusion (`sel and not filter`, `not 1 of filter_*`,
+ * `sel and not (f1 or f2)`). A NOT anywhere else only negates.
+ * The mapper decides scope, because that needs the canonical field.
+ */
+export function predicatesFromLogic(logic: Logic | undefined, map: CompareMapper): Predicate[] {
+  const out: Predicate[] = [];
+  if (!logic) return out;
+  const visit = (node: Logic, topLevel: boolean, excluded: boolean, negated: boolean): void => {
+    switch (node.kind) {
+      case 'and':
+        for (const item of node.items) visit(item, topLevel, excluded, negated);
+        return;
+      case 'or':
+        for (const item of node.items) visit(item, false, excluded, negated);
+        return;
+      case 'not':
+        if (topLevel && !excluded) visit(node.item, false, true, false);
+        else visit(node.item, false, excluded, !negated);
+        return;
+      case 'cmp': {
+        const p = map(node, excluded ? 'exclusion' : 'indicator', { excluded, negated });
+        if (p) out.push(p);
+        return;
+      }
+      case 'opaque':
+        return;
+    }
+  };
+  visit(logic, true, false, false);
+  return out;
+}

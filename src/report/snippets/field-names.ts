@@ -1,0 +1,18 @@
+import { aliasesOf } from '../../model/fields.js';
+import type { RuleModel } from '../../model/rule.js';
+
+type Vocabulary = 'sigma' | 'ecs' | 'cim';
+
+/**
+ * How the draft should spell a canonical field: the way the draft itself
+ * already spells it, else the vocabulary's first alias, else (for pySigma's
+ * `winlog.event_data.X` fallback) the bare event-data name.
+ */
+export function fieldFor(rule: RuleModel, canonical: string, vocabulary: Vocabulary): string {
+  const own = rule.predicates.find((p) => p.field === canonical && p.fieldAsWritten !== '');
+  if (own) return own.fieldAsWritten;
+  const alias = aliasesOf(canonical)?.[vocabulary]?.[0];
+  if (alias) return alias;
+  if (vocabulary !== 'ecs' && canonical.startsWith('winlog.event_data.')) return canonical.slice('winlog.event_data.'.length);
+  return canonical;
+}

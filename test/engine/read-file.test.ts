@@ -1,0 +1,46 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readRuleFile } from '../../src/parse/read-file.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-read-'));
+const write = (name: string, data: string | Buffer): string => {
+  const p = path.join(dir, name);
+  writeFileSync(p, data);
+  return p;
+};
+
+describe('readRuleFile refuses what cannot be a rule, with a place', () => {
+  it('binary: points at the NUL byte', () => {
+    const r = readRuleFile(write('bin.yml', Buffer.from('title: a\nx\0y')), 1024);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.problem.message, r.problem.loc.line, r.problem.loc.column]).toEqual(['file is binary (it contains a NUL byte), not a rule', 2, 2]);
+  });
+
+  it('not UTF-8', () => {
+    const r = readRuleFile(write('latin.yml', Buffer.from([0x74, 0x3a, 0x20, 0xe9, 0x0a])), 1024);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.message).toMatch(/not valid UTF-8 \(byte 0xe9 at offset 3\)/);
+  });
+
+  it('empty and whitespace-only', () => {
+    const r = readRuleFile(write('empty.yml', '  \n\n'), 1024);
+    expect(r.ok || r.problem.message).toBe('file is empty');
+  });
+
+  it('too large', () => {
+    const r = readRuleFile(write('big.yml', 'a'.repeat(2048)), 1024);
+    expect(r.ok || r.problem.message).toMatch(/over the 1.0 KiB limit/);
+  });
+
+  it('missing', () => {
+    const r = readRuleFile(path.join(dir, 'nope.yml'), 1024);
+    expect(r.ok || r.problem.message).toBe('cannot read file: ENOENT');
+  });
+
+  it('strips a BOM and reads the text', () => {
+    const r = readRuleFile(write('bom.yml', '\ufefftitle: a\n'), 1024);
+    expect(r.ok && r.source.text).toBe('title: a\n');
+  });
+});
