@@ -13,7 +13,7 @@ class RowCollector {
       this.rows.set(p.key, row);
     }
     if (row.refs[row.refs.length - 1] !== rule.ref) row.refs.push(rule.ref);
-    row.examples[rule.vendor] ??= { field: p.field, operator: p.operator, value: p.value };
+    row.examples[rule.vendor] ??= { field: p.field, written: p.written, operator: p.operator, value: p.value };
   }
 
   /** Reach is looked up only when asked for: it may read many index shards. */
@@ -47,7 +47,14 @@ export function aggregateTechnique(technique: string, rules: readonly IndexedRul
     const opSeen = new Set<string>();
     for (const p of r.predicates) {
       if (p.negated) continue;
-      const normalField = parseKey(p.key).field;
+      // A row is keyed by the normalised field; when normalisation moved the
+      // predicate to another field (Image|endswith '\\x.exe' → process.name = x.exe)
+      // its operator and value are shown as normalised too, so the row reads true.
+      const norm = parseKey(p.key);
+      const normalField = norm.field;
+      const moved = normalField !== p.field;
+      const operator = moved ? norm.operator : p.operator;
+      const sample = moved ? norm.value : p.value;
       let row = fields.get(normalField);
       if (!row) {
         row = { rules: 0, operators: new Map(), samples: new Set() };
@@ -57,12 +64,12 @@ export function aggregateTechnique(technique: string, rules: readonly IndexedRul
         fieldSeen.add(normalField);
         row.rules++;
       }
-      const opId = `${normalField}\u0000${p.operator}`;
+      const opId = `${normalField}\u0000${operator}`;
       if (!opSeen.has(opId)) {
         opSeen.add(opId);
-        row.operators.set(p.operator, (row.operators.get(p.operator) ?? 0) + 1);
+        row.operators.set(operator, (row.operators.get(operator) ?? 0) + 1);
       }
-      if (row.samples.size < MAX_SAMPLES && p.value !== '' && p.role !== 'exclusion') row.samples.add(p.value);
+      if (row.samples.size < MAX_SAMPLES && sample !== '' && p.role !== 'exclusion') row.samples.add(sample);
       (p.role === 'exclusion' ? exclusions : indicators).add(r, p);
     }
   }

@@ -19,7 +19,7 @@ export function indexRule(rule: RuleModel, file: string, ref: number, attack: At
     const id = `${key}\u0001${p.role}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const entry: IndexedPredicate = { key, role: p.role, field: p.field, operator: p.operator, value: p.value === null ? '' : String(p.value) };
+    const entry: IndexedPredicate = { key, role: p.role, field: p.field, operator: p.operator, value: p.value === null ? '' : String(p.value), written: p.fieldAsWritten };
     if (p.negated) entry.negated = true;
     predicates.push(entry);
   }

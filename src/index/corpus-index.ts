@@ -10,6 +10,8 @@ export interface IndexedPredicate {
   operator: Operator;
   /** The value as written (decoded), for samples. */
   value: string;
+  /** The field as the rule spells it, so snippets can reuse a vendor's own spelling. */
+  written: string;
   negated?: boolean;
 }
 
@@ -64,6 +66,8 @@ export interface ValueRow {
 
 export interface RowExample {
   field: string;
+  /** The field as that vendor's rule spells it (`ImageLoaded`, `Processes.process_name`). */
+  written: string;
   operator: Operator;
   value: string;
 }

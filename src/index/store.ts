@@ -5,7 +5,7 @@ import { aggregateTechnique, aggregateTechniqueEvent } from './aggregate.js';
 import type { CorpusIndex, Exclude, IndexedRule, TechniqueAggregate, TechniqueEventAggregate } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 const REACH_SHARDS = 64;
 const BUCKET_BITS = 8;
 

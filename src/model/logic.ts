@@ -33,6 +33,8 @@ export interface LogicCompare {
   value: PredicateValue;
   /** Where the comparison sits, in the coordinates of the text that was parsed. */
   span: Span;
+  /** Where the field name sits, when it is apart from the value (a Sigma key). */
+  fieldSpan?: Span;
   caseSensitive?: boolean;
   modifiers?: readonly string[];
   group?: string;

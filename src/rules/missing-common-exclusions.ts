@@ -44,7 +44,7 @@ export default defineCheck<Options>({
         maxListed: { type: 'integer', minimum: 1, description: 'How many exclusions the message lists' },
       },
     },
-    defaultOptions: { minRules: 3, minShare: 0.2, maxListed: 5 },
+    defaultOptions: { minRules: 3, minShare: 0.1, maxListed: 5 },
     docs: `Rules for the same technique that read the same event tend to learn the same false positives: a DLL side-loading rule on image loads excludes the System32, SysWOW64 and WinSxS folders; a PowerShell rule excludes the same management agents. lint-rule groups the corpus's rules by technique and event, collects the exclusions they share (predicates under a top-level NOT), and warns when a draft for that technique and event excludes none of the common ones.
 
 The message lists the top exclusions with how many of the rules share them ("25 of 42 rules"), and a ready-to-paste filter written in the draft's language (also offered as a suggestion in the JSON output). When the draft is itself in the corpus, its own contribution is left out of the counts.

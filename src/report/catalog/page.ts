@@ -41,7 +41,8 @@ export function buildCatalogPage(id: string, attack: AttackData, index: CorpusIn
     attackVersion: attack.version,
     technique: {
       id: tech.id,
-      name: tech.name,
+      // ATT&CK names sub-techniques "Parent: Sub" wherever it shows them alone.
+      name: parent ? `${parent.name}: ${tech.name}` : tech.name,
       url: tech.url,
       tactics: tech.tactics.map((s) => ({ shortname: s, name: attack.tactic(s)?.name ?? s })),
       ...(parent ? { parent: { id: parent.id, name: parent.name } } : {}),

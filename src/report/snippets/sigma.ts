@@ -1,4 +1,5 @@
 import type { Operator } from '../../model/rule.js';
+import type { SigmaDocument } from '../../parse/sigma/document-types.js';
 import { fieldFor } from './field-names.js';
 import { exampleFor, type ExclusionSnippetWriter } from './types.js';
 
@@ -27,7 +28,7 @@ export const sigmaSnippet: ExclusionSnippetWriter = (rule, rows) => {
   const groups = new Map<string, string[]>();
   for (const row of rows) {
     const ex = exampleFor(rule, row);
-    const field = fieldFor(rule, ex.field, 'sigma');
+    const field = ex.sameVendor && ex.written !== '' ? ex.written : fieldFor(rule, ex.field, 'sigma');
     let key: string;
     let value: string;
     if (ex.operator === 'is_null') {
@@ -56,6 +57,8 @@ export const sigmaSnippet: ExclusionSnippetWriter = (rule, rows) => {
       for (const v of values) lines.push(`            - ${v}`);
     }
   }
-  lines.push(`    condition: <your condition> and not 1 of filter_main_corpus_*`);
+  const current = rule.vendor === 'sigma' ? (rule.doc as SigmaDocument).detection?.condition[0]?.text.trim() : undefined;
+  const condition = current ? (/\bor\b/i.test(current) ? `(${current})` : current) : '<your condition>';
+  lines.push(`    condition: ${condition} and not 1 of filter_main_corpus_*`);
   return lines.join('\n');
 };

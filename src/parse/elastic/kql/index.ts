@@ -1,0 +1,3 @@
+export { parseKql } from './parser.js';
+export { kqlToLogic } from './lower.js';
+export type * from './ast.js';

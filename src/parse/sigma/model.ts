@@ -1,0 +1,91 @@
+import { canonicalField, isScopeField, type FieldContext } from '../../model/fields.js';
+import { sigmaLogsourceEvents, sigmaLogsourceFields } from '../../model/events.js';
+import type { SourceText } from '../../model/location.js';
+import { predicatesFromLogic } from '../../model/predicates.js';
+import type { EventRef, KnownFields, ParsedFile, Predicate, RuleModel, TacticRef, TechniqueRef } from '../../model/rule.js';
+import type { VendorParser } from '../index.js';
+import type { SigmaDocument } from './document-types.js';
+import { parseSigmaFile } from './parse-file.js';
+import { sigmaToLogic } from './lower.js';
+
+const TECHNIQUE_TAG = /^attack\.(t\d{4}(?:\.\d{3})?)$/i;
+/** attack.<tactic>, but not group/software/campaign ids (attack.g0016, attack.s0002, attack.c0001). */
+const TACTIC_TAG = /^attack\.([a-z][a-z_-]+)$/i;
+/** A malformed technique tag still names a technique the author meant (`attack.t1059.1`). */
+const TECHNIQUE_LIKE = /^attack\.(t\d[\d.]*)$/i;
+
+export const sigmaParser: VendorParser = {
+  vendor: 'sigma',
+  parse(file: string, source: SourceText): ParsedFile {
+    const { documents, problems } = parseSigmaFile(source);
+    const rules = documents.filter((d) => d.kind !== 'filter').map((doc) => sigmaRuleModel(file, source, doc));
+    return { file, vendor: 'sigma', source, rules, problems };
+  },
+};
+
+export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocument): RuleModel<SigmaDocument> {
+  const techniques: TechniqueRef[] = [];
+  const tactics: TacticRef[] = [];
+  for (const tag of doc.tags) {
+    const t = TECHNIQUE_TAG.exec(tag.value) ?? TECHNIQUE_LIKE.exec(tag.value);
+    if (t) {
+      techniques.push({ id: (t[1] as string).toUpperCase(), written: tag.value, loc: tag.loc });
+      continue;
+    }
+    const tac = TACTIC_TAG.exec(tag.value);
+    if (tac) tactics.push({ shortname: (tac[1] as string).toLowerCase().replace(/_/g, '-'), written: tag.value, loc: tag.loc });
+  }
+  const ls = logsourceOf(doc);
+  const ctx: FieldContext = ls;
+  const predicates = predicatesFromLogic(sigmaToLogic(doc), (cmp, role, where) => {
+    const field = cmp.field === '' ? '' : canonicalField('sigma', cmp.field, ctx);
+    const p: Predicate = {
+      field,
+      fieldAsWritten: cmp.field,
+      operator: cmp.operator,
+      value: cmp.value,
+      role: role === 'indicator' && field !== '' && isScopeField(field) ? 'scope' : role,
+      loc: source.location(cmp.span),
+    };
+    if (cmp.fieldSpan) p.fieldLoc = source.location(cmp.fieldSpan);
+    if (cmp.caseSensitive !== undefined) p.caseSensitive = cmp.caseSensitive;
+    if (cmp.modifiers) p.modifiers = cmp.modifiers;
+    if (cmp.group) p.group = cmp.group;
+    if (where.negated) p.negated = true;
+    return p;
+  });
+  // EventID in the detection narrows a service logsource (`service: security` + 4688) to its events.
+  const eventIds = predicates.filter((p) => p.fieldAsWritten === 'EventID' && p.role !== 'exclusion' && !p.negated && p.operator === 'eq' && p.value !== null).map((p) => p.value as number | string);
+  const via = `logsource ${[ls.product, ls.category, ls.service].filter(Boolean).join('/')}`;
+  const events: EventRef[] = doc.kind === 'rule' ? sigmaLogsourceEvents(ls, eventIds).map((key) => ({ key, via })) : [];
+  const model: RuleModel<SigmaDocument> = {
+    vendor: 'sigma',
+    file,
+    source,
+    documentIndex: doc.index,
+    language: 'sigma',
+    techniques,
+    tactics,
+    events,
+    predicates,
+    detectionLoc: doc.detection?.condition[0]?.loc ?? doc.detection?.loc ?? doc.correlation?.loc ?? doc.loc,
+    titleLoc: doc.title?.loc ?? doc.loc,
+    doc,
+    knownFields: (): KnownFields | undefined => {
+      const names = sigmaLogsourceFields(ls);
+      return names ? { names, source: `the Sigma logsource ${via.slice('logsource '.length)}` } : undefined;
+    },
+  };
+  if (doc.id) model.id = doc.id.value;
+  if (doc.title) model.title = doc.title.value;
+  return model;
+}
+
+function logsourceOf(doc: SigmaDocument): { product?: string; category?: string; service?: string } {
+  const out: { product?: string; category?: string; service?: string } = {};
+  const ls = doc.logsource;
+  if (ls?.product) out.product = ls.product.value;
+  if (ls?.category) out.category = ls.category.value;
+  if (ls?.service) out.service = ls.service.value;
+  return out;
+}
