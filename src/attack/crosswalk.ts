@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { lazyRequire } from '../engine/lazy.js';
+
+// Only needed when the ATT&CK cache is cold: not loaded on a warm start.
+const loadYaml = lazyRequire<typeof import('yaml')>('yaml');
 import { describeError, isRecord, str } from './json-guards.js';
 import type { TableResult } from './stix-bundle.js';
 import { cloneTable, isActive, type AttackTable } from './table.js';
@@ -34,7 +37,7 @@ export function parseCrosswalk(text: string, file: string): { crosswalk: Crosswa
   const map = new Map<string, string | null>();
   let doc: unknown;
   try {
-    doc = parseYaml(text);
+    doc = loadYaml().parse(text);
   } catch (err) {
     return { crosswalk: { file, map }, warnings: [`attack: crosswalk ${file} is not valid YAML: ${describeError(err)}`] };
   }

@@ -44,6 +44,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await (await import('./index-command.js')).indexCommand(cli.values, io);
       case 'rules':
         return await (await import('./rules-command.js')).rulesCommand(cli.values, io);
+      case 'gaps':
+        return await (await import('./gaps.js')).gapsCommand(cli.positionals, cli.values, io);
+      case 'site':
+        return await (await import('./site.js')).siteCommand(cli.positionals, cli.values, io);
       default:
         throw new UsageError(`the "${cli.command}" command is not available yet`);
     }

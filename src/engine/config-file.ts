@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { lazyRequire } from './lazy.js';
 import type { SeverityName } from './check.js';
 import type { Vendor } from '../model/rule.js';
 
@@ -19,12 +19,15 @@ export interface ConfigFile {
   rules?: Record<string, RuleSetting>;
   settings?: Record<string, Record<string, unknown>>;
   overrides?: Array<{
-    files: string | string[];
+    files?: string | string[];
+    ids?: string[];
     excludedFiles?: string | string[];
     vendor?: Vendor;
     rules?: Record<string, RuleSetting>;
   }>;
 }
+
+const loadYaml = lazyRequire<typeof import('yaml')>('yaml');
 
 export const CONFIG_NAMES = ['lint-rule.config.yml', 'lint-rule.config.yaml', 'lint-rule.config.json'] as const;
 
@@ -65,10 +68,11 @@ export function readConfigFile(file: string): unknown {
       throw new ConfigError(`${file}: invalid JSON: ${(err as Error).message}`);
     }
   }
+  const yaml = loadYaml();
   try {
-    return parseYaml(text, { uniqueKeys: true }) ?? {};
+    return yaml.parse(text, { uniqueKeys: true }) ?? {};
   } catch (err) {
-    if (err instanceof YAMLParseError) {
+    if (err instanceof yaml.YAMLParseError) {
       const pos = err.linePos?.[0];
       const where = pos ? `:${pos.line}:${pos.col}` : '';
       throw new ConfigError(`${file}${where}: ${err.message.split('\n')[0]}`);

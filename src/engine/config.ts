@@ -16,6 +16,8 @@ export interface RuleEntry {
 interface Override {
   files: string[];
   excludedFiles: string[];
+  /** Lower-cased rule ids: the override applies to those rules wherever they are. */
+  ids: string[];
   vendor?: Vendor;
   rules: Map<string, Partial<RuleEntry>>;
 }
@@ -134,10 +136,17 @@ export interface FileConfig {
   vendor?: Vendor;
 }
 
-/** The checks in force for one file: the base rules with every matching override applied in order. */
-export function configForFile(config: Config, file: string): FileConfig {
+/**
+ * The checks in force for one file (and, when given, one rule of it): the
+ * base rules with every matching override applied in order. An override
+ * matches by file glob, or by rule id when it lists ids.
+ */
+export function configForFile(config: Config, file: string, ruleId?: string): FileConfig {
+  if (config.overrides.length === 0) return { rules: config.rules };
   const rel = relativeForGlobs(config.baseDir, file);
-  const matching = config.overrides.filter((o) => matchesAny(rel, o.files) && !matchesAny(rel, o.excludedFiles));
+  const id = ruleId?.toLowerCase();
+  const matching = config.overrides.filter((o) =>
+    o.ids.length > 0 ? id !== undefined && o.ids.includes(id) : matchesAny(rel, o.files) && !matchesAny(rel, o.excludedFiles));
   if (matching.length === 0) return { rules: config.rules };
   const rules = new Map(config.rules);
   let vendor: Vendor | undefined;
@@ -199,8 +208,9 @@ function toOverride(o: NonNullable<ConfigFile['overrides']>[number], known: Map<
     if (parsed.options) validateOptions(check, parsed.options, where);
   }
   return {
-    files: toArray(o.files),
+    files: toArray(o.files ?? []),
     excludedFiles: toArray(o.excludedFiles ?? []),
+    ids: (o.ids ?? []).map((i) => i.toLowerCase()),
     ...(o.vendor ? { vendor: o.vendor } : {}),
     rules,
   };

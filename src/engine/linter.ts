@@ -128,7 +128,11 @@ export class Linter {
   private parseSettings(): ParseSettings {
     const splunk = this.config.settings.splunk;
     const macros = typeof splunk?.macros === 'string' ? splunk.macros : undefined;
-    return macros ? { splunkMacros: macros } : {};
+    const ecsSchema = this.config.settings.elastic?.ecsSchema;
+    return {
+      ...(macros ? { splunkMacros: macros } : {}),
+      ...(typeof ecsSchema === 'string' ? { elasticEcsSchema: ecsSchema } : {}),
+    };
   }
 
   private addParseProblem(state: FileState, p: ParseProblem): void {
@@ -155,7 +159,9 @@ export class Linter {
   }
 
   private runRuleChecks(state: FileState, rule: RuleModel): void {
-    for (const [id, entry] of state.rules) {
+    // Overrides by rule id (SigmaHQ's per-rule exclusions) need the rule's id, known only now.
+    const rules = rule.id && this.config.overrides.some((o) => o.ids.length > 0) ? configForFile(this.config, state.file, rule.id).rules : state.rules;
+    for (const [id, entry] of rules) {
       if (entry.severity === 'off') continue;
       const check = this.byId.get(id);
       if (!check?.check || check.meta.reportedByParser) continue;
@@ -201,7 +207,7 @@ export class Linter {
         settings: this.config.settings,
         report: (rule, problem) => {
           const s = stateOf.get(rule);
-          const entry = s?.rules.get(id);
+          const entry = s && (rule.id ? configForFile(this.config, s.file, rule.id).rules : s.rules).get(id);
           if (s && entry && entry.severity !== 'off') this.addReport(s, id, entry, problem);
         },
         attack: () => this.resources.attack(),

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Ajv } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { lazyRequire } from './lazy.js';
 import { PACKAGE_ROOT } from './paths.js';
 
+const loadAjv = lazyRequire<typeof import('ajv')>('ajv');
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 /** One shared ajv instance: compiling is the costly part, so schemas are compiled once per process. */
 export function getAjv(): Ajv {
-  ajv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+  ajv ??= new (loadAjv().Ajv)({ allErrors: true, strict: false, allowUnionTypes: true });
   return ajv;
 }
 

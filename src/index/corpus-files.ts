@@ -1,9 +1,10 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { walk } from '../engine/file-list.js';
+import { RULE_EXTENSIONS } from '../parse/index.js';
 
 /** Folders of retired rules, left out of every corpus. */
 const RETIRED = new Set(['deprecated', '_deprecated', 'unsupported']);
+const SKIP = new Set(['node_modules', '.git']);
 
 export interface CorpusRoot {
   /** Absolute path of the root folder. */
@@ -12,6 +13,8 @@ export interface CorpusRoot {
   label: string;
   /** Absolute paths of the rule files, sorted. */
   files: string[];
+  /** Every folder read to find them (the root included): their timestamps tell whether files came or went. */
+  dirs: string[];
 }
 
 /**
@@ -22,29 +25,45 @@ export interface CorpusRoot {
  */
 export function corpusRoot(root: string): CorpusRoot {
   const abs = path.resolve(root);
+  const label = path.basename(abs);
   let entries: string[];
   try {
     entries = readdirSync(abs, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
   } catch {
-    return { path: abs, label: path.basename(abs), files: statSafe(abs)?.isFile() ? [abs] : [] };
+    const isFile = statSafe(abs)?.isFile() ?? false;
+    return { path: abs, label, files: isFile ? [abs] : [], dirs: [] };
   }
   const ruleDirs = entries.filter((n) => n.startsWith('rules'));
   const chosen = ruleDirs.length > 0 ? ruleDirs : entries.includes('detections') ? ['detections'] : ['.'];
   const files: string[] = [];
-  for (const dir of chosen) {
-    for (const f of walk(path.join(abs, dir))) {
-      if (!isRetired(path.relative(abs, f))) files.push(f);
+  const dirs: string[] = [abs];
+  for (const dir of chosen) collect(path.join(abs, dir), files, dirs);
+  files.sort();
+  return { path: abs, label, files, dirs: [...new Set(dirs)] };
+}
+
+function collect(start: string, files: string[], dirs: string[]): void {
+  const stack = [start];
+  while (stack.length > 0) {
+    const dir = stack.pop() as string;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    dirs.push(dir);
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!RETIRED.has(e.name) && !SKIP.has(e.name)) stack.push(path.join(dir, e.name));
+      } else if (e.isFile() && RULE_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext))) {
+        files.push(path.join(dir, e.name));
+      }
     }
   }
-  files.sort();
-  return { path: abs, label: path.basename(abs), files };
 }
 
-function isRetired(rel: string): boolean {
-  return rel.split(path.sep).some((part) => RETIRED.has(part));
-}
-
-function statSafe(p: string): ReturnType<typeof statSync> | undefined {
+function statSafe(p: string): Stats | undefined {
   try {
     return statSync(p);
   } catch {
@@ -53,6 +72,6 @@ function statSafe(p: string): ReturnType<typeof statSync> | undefined {
 }
 
 /** Path of a corpus file as the index names it: `<label>/<path under the root>` with forward slashes. */
-export function corpusPath(root: CorpusRoot, file: string): string {
+export function corpusPath(root: Pick<CorpusRoot, 'path' | 'label'>, file: string): string {
   return `${root.label}/${path.relative(root.path, file).split(path.sep).join('/')}`;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { AttackData } from '../attack/index.js';
 import { packageVersion, PACKAGE_ROOT } from '../engine/paths.js';
@@ -29,23 +29,40 @@ export interface OpenedIndex {
 
 const KEEP_BUILDS = 4;
 
+/** A file's identity for the cache key: path, size, modification time. */
+type Stamp = [file: string, size: number, mtimeMs: number];
+
+/**
+ * What was true of the corpus when its index key was last computed: the
+ * folders read (their timestamps change when files are added, removed or
+ * renamed) and every input file's size and time (they change when a file is
+ * edited in place). Checking these stamps is much cheaper than walking the
+ * corpus again, and as strict: any difference recomputes the key.
+ */
+interface Stamps {
+  key: string;
+  dirs: Array<[dir: string, mtimeMs: number]>;
+  files: Stamp[];
+}
+
 /**
  * Opens the corpus index for the given roots, building it first when no
  * cached build matches. The cache key covers what the index is computed
- * from: the corpus files (path, size, modification time), the ATT&CK input
- * files, the curated tables, the index format and lint-rule's version.
+ * from: every corpus rule file and ATT&CK input (path, size, modification
+ * time), the curated tables, the index format and lint-rule's version.
  */
 export async function openCorpusIndex(opts: OpenIndexOptions): Promise<OpenedIndex> {
   const notices: string[] = [];
-  const roots: CorpusRoot[] = [];
-  for (const r of opts.roots) {
-    const root = corpusRoot(r);
-    if (root.files.length === 0) notices.push(`corpus folder ${r} holds no rule files; it is left out`);
-    else roots.push(root);
-  }
-  const key = indexKey(roots, opts.attackFiles);
-  if (roots.length === 0) return { index: undefined, built: false, key, notices };
   const base = path.join(opts.cacheDir, 'index');
+  const stampsFile = path.join(base, `stamps-${rootsId(opts)}.json`);
+  let key = opts.rebuild ? undefined : freshKey(stampsFile);
+  let roots: CorpusRoot[] | undefined;
+  if (!key) {
+    roots = scanRoots(opts.roots, notices);
+    const stamps = computeStamps(roots, opts.attackFiles);
+    key = stamps.key;
+    saveStamps(stampsFile, stamps);
+  }
   const dir = path.join(base, key);
   if (!opts.rebuild) {
     const cached = openStoredIndex(dir);
@@ -53,6 +70,8 @@ export async function openCorpusIndex(opts: OpenIndexOptions): Promise<OpenedInd
   } else {
     rmSync(dir, { recursive: true, force: true });
   }
+  roots ??= scanRoots(opts.roots, notices);
+  if (roots.length === 0) return { index: undefined, built: false, key, notices };
   const { rules, skipped } = await buildRules(roots, opts.attack, opts.settings ?? {}, opts.progress);
   writeIndex(dir, key, roots.map((r) => r.path), rules, skipped);
   pruneOldBuilds(base, key);
@@ -61,24 +80,72 @@ export async function openCorpusIndex(opts: OpenIndexOptions): Promise<OpenedInd
   return { index, built: true, key, notices };
 }
 
-export function indexKey(roots: readonly CorpusRoot[], attackFiles: readonly string[]): string {
-  const h = createHash('sha256');
-  h.update(`lint-rule ${packageVersion()} index ${INDEX_FORMAT}\n`);
-  for (const f of attackFiles) h.update(statLine(f));
-  h.update(tablesFingerprint());
-  for (const root of roots) {
-    h.update(`root ${root.path}\n`);
-    for (const f of root.files) h.update(statLine(f));
+function scanRoots(paths: readonly string[], notices: string[]): CorpusRoot[] {
+  const roots: CorpusRoot[] = [];
+  for (const r of paths) {
+    const root = corpusRoot(r);
+    if (root.files.length === 0) notices.push(`corpus folder ${r} holds no rule files; it is left out`);
+    else roots.push(root);
   }
-  return h.digest('hex').slice(0, 24);
+  return roots;
 }
 
-function statLine(file: string): string {
+/** Names the stamps file of one set of roots and ATT&CK inputs under one lint-rule build. */
+function rootsId(opts: OpenIndexOptions): string {
+  return createHash('sha256')
+    .update(JSON.stringify([packageVersion(), INDEX_FORMAT, tablesFingerprint(), opts.roots.map((r) => path.resolve(r)), opts.attackFiles]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** The key recorded in the stamps file if nothing it recorded has changed since. */
+function freshKey(stampsFile: string): string | undefined {
+  let stamps: Stamps;
   try {
-    const s = statSync(file);
-    return `${file}\u0000${s.size}\u0000${s.mtimeMs}\n`;
+    stamps = JSON.parse(readFileSync(stampsFile, 'utf8')) as Stamps;
   } catch {
-    return `${file}\u0000missing\n`;
+    return undefined;
+  }
+  for (const [dir, mtime] of stamps.dirs) {
+    if (statQuiet(dir)?.mtimeMs !== mtime) return undefined;
+  }
+  for (const [file, size, mtime] of stamps.files) {
+    const s = statQuiet(file);
+    if (!s || s.size !== size || s.mtimeMs !== mtime) return undefined;
+  }
+  return stamps.key;
+}
+
+function computeStamps(roots: readonly CorpusRoot[], attackFiles: readonly string[]): Stamps {
+  const files: Stamp[] = [];
+  for (const f of [...attackFiles, ...roots.flatMap((r) => r.files)]) {
+    const s = statQuiet(f);
+    files.push([f, s?.size ?? -1, s?.mtimeMs ?? -1]);
+  }
+  const dirs = roots.flatMap((r) => r.dirs).map((d): [string, number] => [d, statQuiet(d)?.mtimeMs ?? -1]);
+  const h = createHash('sha256');
+  h.update(`lint-rule ${packageVersion()} index ${INDEX_FORMAT}\n`).update(tablesFingerprint());
+  for (const root of roots) h.update(`root ${root.path}\n`);
+  for (const [f, size, mtime] of files) h.update(`${f}\u0000${size}\u0000${mtime}\n`);
+  return { key: h.digest('hex').slice(0, 24), dirs, files };
+}
+
+function saveStamps(file: string, stamps: Stamps): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(stamps));
+    renameSync(tmp, file);
+  } catch {
+    // Without stamps the next run walks the corpus again: slower, still right.
+  }
+}
+
+function statQuiet(p: string): Stats | undefined {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
   }
 }
 

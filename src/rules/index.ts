@@ -3,6 +3,13 @@ import fieldUnknown from './field-unknown.js';
 import missingCommonExclusions from './missing-common-exclusions.js';
 import noisyIndicatorsOnly from './noisy-indicators-only.js';
 import parseError from './parse-error.js';
+import sigmaConditionSyntax from './sigma-condition-syntax.js';
+import sigmaConditionReference from './sigma-condition-reference.js';
+import sigmaConditionAggregation from './sigma-condition-aggregation.js';
+import sigmaModifierUnknown from './sigma-modifier-unknown.js';
+import sigmaRegexInvalid from './sigma-regex-invalid.js';
+import sigmaDuplicateKey from './sigma-duplicate-key.js';
+import sigmaDetectionInvalid from './sigma-detection-invalid.js';
 import tacticMismatch from './tactic-mismatch.js';
 import tacticUnknown from './tactic-unknown.js';
 import techniqueDeprecated from './technique-deprecated.js';
@@ -25,6 +32,13 @@ export const ALL_CHECKS: readonly Check[] = [
   fieldUnknown,
   missingCommonExclusions,
   noisyIndicatorsOnly,
+  sigmaConditionSyntax,
+  sigmaConditionReference,
+  sigmaConditionAggregation,
+  sigmaModifierUnknown,
+  sigmaRegexInvalid,
+  sigmaDuplicateKey,
+  sigmaDetectionInvalid,
 ] as readonly Check[];
 
 const byId = new Map(ALL_CHECKS.map((c) => [c.meta.id, c]));

@@ -71,6 +71,16 @@ describe('loadConfig', () => {
     expect(isIgnored(cfg, path.join(dir, 'rules/a.yml'))).toBe(false);
   });
 
+  it('applies overrides by rule id, whatever the file', () => {
+    const dir = project({
+      'lint-rule.config.yml': 'overrides:\n  - ids: [021310D9-30a6-480a-84b7-eaa69aeb92bb]\n    rules:\n      alpha-check: off\n',
+    });
+    const cfg = loadConfig({ cwd: dir, checks });
+    expect(severities(configForFile(cfg, path.join(dir, 'a.yml'), '021310d9-30a6-480a-84b7-eaa69aeb92bb').rules)['alpha-check']).toBe('off');
+    expect(severities(configForFile(cfg, path.join(dir, 'a.yml'), 'another-id').rules)['alpha-check']).toBe('warn');
+    expect(severities(configForFile(cfg, path.join(dir, 'a.yml')).rules)['alpha-check']).toBe('warn');
+  });
+
   it('rejects what the schema does not allow, naming the property', () => {
     const dir = project({ 'lint-rule.config.yml': 'rulez: {}\n' });
     expect(() => loadConfig({ cwd: dir, checks })).toThrow(/has unknown property "rulez"/);

@@ -18,10 +18,27 @@ export const sigmaParser: VendorParser = {
   vendor: 'sigma',
   parse(file: string, source: SourceText): ParsedFile {
     const { documents, problems } = parseSigmaFile(source);
-    const rules = documents.filter((d) => d.kind !== 'filter').map((doc) => sigmaRuleModel(file, source, doc));
+    const sigma = documents.filter(isSigmaLike);
+    // A YAML file with no Sigma-shaped document is some other file, not a broken rule.
+    if (documents.length > 0 && sigma.length === 0 && !problems.some((p) => p.fatal)) {
+      problems.push({
+        checkId: 'parse-error',
+        message: 'not a Sigma rule: it has none of title, logsource, detection, correlation or filter',
+        loc: (documents[0] as SigmaDocument).loc,
+        severity: 'error',
+        fatal: true,
+      });
+    }
+    const rules = sigma.filter((d) => d.kind !== 'filter').map((doc) => sigmaRuleModel(file, source, doc));
     return { file, vendor: 'sigma', source, rules, problems };
   },
 };
+
+const SIGMA_KEYS = ['title', 'logsource', 'detection', 'correlation', 'filter'];
+
+function isSigmaLike(doc: SigmaDocument): boolean {
+  return SIGMA_KEYS.some((k) => k in doc.data);
+}
 
 export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocument): RuleModel<SigmaDocument> {
   const techniques: TechniqueRef[] = [];

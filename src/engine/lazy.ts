@@ -1,0 +1,13 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Synchronous, on-demand loading of heavy CommonJS-compatible packages (ajv,
+ * yaml). A static import costs their load time (tens of ms) on every start,
+ * which a one-file pre-commit run cannot afford when it never needs them.
+ */
+const requireFromHere = createRequire(import.meta.url);
+
+export function lazyRequire<T>(id: string): () => T {
+  let mod: T | undefined;
+  return () => (mod ??= requireFromHere(id) as T);
+}

@@ -1,0 +1,199 @@
+import { fileStart } from '../../model/location.js';
+import type { SourceText } from '../../model/location.js';
+import type { ParseProblem } from '../../model/rule.js';
+import { BuildContext } from './build-context.js';
+import { buildConditions, buildDetection, buildSelections } from './detection.js';
+import type { SigmaDocument, SigmaFilter } from './document-types.js';
+import { expandLegacyCollection, isLegacyCollection } from './legacy-global.js';
+import { buildCorrelation, buildLogsource, buildRelated, locatedStrings, stringField } from './metadata.js';
+import { keyAt, keyText, nodeAt, toPlain, uniquePairs } from './yaml/nodes.js';
+import type { YDocument, YMap, YNode, YPair, YPath } from './yaml/nodes.js';
+import { readYaml } from './yaml/read.js';
+
+export interface SigmaFileParse {
+  documents: SigmaDocument[];
+  problems: ParseProblem[];
+}
+
+/**
+ * Parses a Sigma file: every YAML document becomes a rule, correlation or
+ * filter document with the location of every node, its detection items and
+ * parsed conditions. Never throws; what is wrong comes back as problems at
+ * the node concerned (YAML syntax errors are fatal for their document).
+ */
+export function parseSigmaFile(source: SourceText): SigmaFileParse {
+  const problems: ParseProblem[] = [];
+  const ctx = new BuildContext(source, problems);
+  let read;
+  try {
+    read = readYaml(source.text);
+  } catch (e) {
+    // The readers are meant never to throw; if one does, the file is still reported, not crashed on.
+    problems.push({ checkId: 'parse-error', message: `cannot read YAML: ${(e as Error).message}`, loc: fileStart(), severity: 'error', fatal: true });
+    return { documents: [], problems };
+  }
+  const usable: YDocument[] = [];
+  const usableIndex: number[] = [];
+  read.documents.forEach((doc, i) => {
+    let broken = false;
+    for (const issue of read.issues[i] ?? []) {
+      const loc = source.location({ start: issue.start, end: Math.max(issue.start, issue.end) });
+      problems.push({ checkId: 'parse-error', message: `YAML: ${issue.message}`, loc, severity: issue.error ? 'error' : 'warn', ...(issue.error ? { fatal: true } : {}) });
+      if (issue.error) broken = true;
+    }
+    if (!broken) {
+      usable.push(doc);
+      usableIndex.push(i);
+    }
+  });
+
+  const documents: SigmaDocument[] = [];
+  if (isLegacyCollection(usable)) {
+    const { parts, skipped } = expandLegacyCollection(usable);
+    for (const s of skipped) reportNotAMap(usable[s] as YDocument, ctx);
+    for (const part of parts) safely(part.map, ctx, () => documents.push(buildDocument(part.map, usableIndex[part.index] as number, ctx, true)));
+  } else {
+    usable.forEach((doc, k) => {
+      const c = doc.contents;
+      if (!c) return; // an empty document (e.g. a trailing `---`) holds nothing to lint
+      if (c.kind !== 'map') reportNotAMap(doc, ctx);
+      else safely(c, ctx, () => documents.push(buildDocument(c, usableIndex[k] as number, ctx, false)));
+    });
+  }
+  for (const doc of usable) if (doc.contents) reportDuplicateKeys(doc.contents, ctx);
+  if (documents.length === 0 && !problems.some((p) => p.fatal)) {
+    problems.push({ checkId: 'parse-error', message: 'the file holds no Sigma rule (no YAML mapping)', loc: fileStart(), severity: 'error', fatal: true });
+  }
+  problems.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column);
+  return { documents, problems };
+}
+
+/**
+ * Runs one document's builder so that a defect in it costs that document,
+ * with a problem saying so, instead of a stack trace that stops every other file.
+ */
+function safely(node: YNode, ctx: BuildContext, build: () => void): void {
+  try {
+    build();
+  } catch (e) {
+    ctx.problems.push({
+      checkId: 'parse-error',
+      message: `internal error while reading this Sigma document: ${(e as Error).message}`,
+      loc: ctx.loc({ start: node.start, end: node.start }),
+      severity: 'error',
+      fatal: true,
+    });
+  }
+}
+
+function reportNotAMap(doc: YDocument, ctx: BuildContext): void {
+  const c = doc.contents;
+  if (!c) return;
+  const what = c.kind === 'seq' ? 'a list' : 'a single value';
+  ctx.problems.push({
+    checkId: 'parse-error',
+    message: `a Sigma document must be a mapping of keys (title, logsource, detection, …), not ${what}`,
+    loc: ctx.loc(c),
+    severity: 'error',
+    fatal: true,
+  });
+}
+
+const FILTER_RESERVED = new Set(['rules', 'condition']);
+
+function buildDocument(map: YMap, index: number, ctx: BuildContext, legacy: boolean): SigmaDocument {
+  const pairs = uniquePairs(map);
+  let data: Record<string, unknown> | undefined;
+  const kind: SigmaDocument['kind'] = pairs.has('correlation') ? 'correlation' : pairs.has('filter') && !pairs.has('detection') ? 'filter' : 'rule';
+  const doc: SigmaDocument = {
+    kind,
+    index,
+    source: ctx.source,
+    // Built on first use: indexing the corpus never needs it, schema checks do.
+    get data() {
+      return (data ??= toPlain(map) as Record<string, unknown>);
+    },
+    locate: (path: YPath) => locOf(nodeAt(map, path), ctx),
+    locateKey: (path: YPath) => locOf(keyAt(map, path), ctx),
+    spanOf: (path: YPath) => {
+      const n = nodeAt(map, path);
+      return n ? { start: n.start, end: n.end } : undefined;
+    },
+    loc: ctx.loc(map),
+    references: locatedStrings(pairs.get('references'), ctx),
+    tags: locatedStrings(pairs.get('tags'), ctx),
+    falsepositives: locatedStrings(pairs.get('falsepositives'), ctx),
+    fields: locatedStrings(pairs.get('fields'), ctx),
+    scope: locatedStrings(pairs.get('scope'), ctx),
+    related: [],
+    // Every field is set (possibly to undefined) so all documents share one object shape.
+    title: stringField(pairs, 'title', ctx),
+    id: stringField(pairs, 'id', ctx),
+    name: stringField(pairs, 'name', ctx),
+    status: stringField(pairs, 'status', ctx),
+    level: stringField(pairs, 'level', ctx),
+    date: stringField(pairs, 'date', ctx),
+    modified: stringField(pairs, 'modified', ctx),
+    author: stringField(pairs, 'author', ctx),
+    description: stringField(pairs, 'description', ctx),
+    license: stringField(pairs, 'license', ctx),
+    taxonomy: stringField(pairs, 'taxonomy', ctx),
+    logsource: undefined,
+    detection: undefined,
+    correlation: undefined,
+    filter: undefined,
+  };
+  if (legacy) doc.legacyGlobal = true;
+  const related = pairs.get('related');
+  if (related) doc.related = buildRelated(related.value, ctx);
+  const logsource = pairs.get('logsource');
+  if (logsource && logsource.value.kind === 'map') doc.logsource = buildLogsource(logsource.value, ctx);
+  const detection = pairs.get('detection');
+  if (detection && detection.value.kind === 'map') doc.detection = buildDetection(detection.value, ['detection'], ctx);
+  const correlation = pairs.get('correlation');
+  if (correlation && correlation.value.kind === 'map') doc.correlation = buildCorrelation(correlation.value, ctx);
+  const filter = pairs.get('filter');
+  if (kind === 'filter' && filter && filter.value.kind === 'map') doc.filter = buildFilter(filter.value, ctx);
+  return doc;
+}
+
+function buildFilter(map: YMap, ctx: BuildContext): SigmaFilter {
+  const pairs = uniquePairs(map);
+  const selections = buildSelections(map, ['filter'], FILTER_RESERVED, ctx);
+  const cond = pairs.get('condition');
+  return {
+    rules: locatedStrings(pairs.get('rules'), ctx),
+    selections,
+    condition: cond ? buildConditions(cond, ['filter', 'condition'], selections, ctx) : [],
+    loc: ctx.loc(map),
+  };
+}
+
+function locOf(node: YNode | undefined, ctx: BuildContext) {
+  return node ? ctx.loc(node) : undefined;
+}
+
+/** Reports every key repeated in one map: YAML loaders keep only the last, silently. */
+function reportDuplicateKeys(node: YNode, ctx: BuildContext): void {
+  if (node.kind === 'seq') {
+    for (const item of node.items) if (item.kind !== 'scalar') reportDuplicateKeys(item, ctx);
+    return;
+  }
+  if (node.kind !== 'map') return;
+  const pairs = node.pairs;
+  // Most maps are small: comparing pairs directly beats building a set for each.
+  const seen = pairs.length > 16 ? new Set<string>() : undefined;
+  for (let i = 0; i < pairs.length; i++) {
+    const key = (pairs[i] as YPair).key;
+    const k = keyText(key);
+    let repeated = false;
+    if (seen) {
+      repeated = seen.has(k);
+      seen.add(k);
+    } else {
+      for (let j = 0; j < i && !repeated; j++) repeated = keyText((pairs[j] as YPair).key) === k;
+    }
+    if (repeated) ctx.report('sigma-duplicate-key', `duplicate key '${k}': only the last one takes effect`, { start: key.start, end: key.end });
+  }
+  for (const pair of node.pairs) if (pair.value.kind !== 'scalar') reportDuplicateKeys(pair.value, ctx);
+}

@@ -1,0 +1,140 @@
+/**
+ * The YAML tree the Sigma parser works on: plain values plus the file offsets
+ * of every node and key. Both the fast subset reader and the `yaml` package
+ * fallback produce it, so everything downstream sees one shape.
+ */
+
+/**
+ * Deepest nesting of collections either reader accepts. Rules nest four or
+ * five levels; the limit keeps recursive walks far from the stack's end.
+ */
+export const MAX_NESTING = 64;
+
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
+
+export interface YScalar {
+  kind: 'scalar';
+  value: string | number | boolean | null;
+  style: ScalarStyle;
+  /** Offset of the first raw character (the opening quote or block indicator included). */
+  start: number;
+  /** Offset just after the last raw character (closing quote included, trailing comment excluded). */
+  end: number;
+}
+
+export interface YPair {
+  key: YScalar;
+  value: YNode;
+}
+
+export interface YMap {
+  kind: 'map';
+  pairs: YPair[];
+  start: number;
+  end: number;
+}
+
+export interface YSeq {
+  kind: 'seq';
+  items: YNode[];
+  start: number;
+  end: number;
+}
+
+export type YNode = YScalar | YMap | YSeq;
+
+/** One `---`-separated document of a file. */
+export interface YDocument {
+  contents: YNode | null;
+  start: number;
+  end: number;
+}
+
+/** A path into a document: map keys and sequence indices. */
+export type YPath = readonly (string | number)[];
+
+export function isScalar(node: YNode | null | undefined): node is YScalar {
+  return node !== null && node !== undefined && node.kind === 'scalar';
+}
+
+export function isMap(node: YNode | null | undefined): node is YMap {
+  return node !== null && node !== undefined && node.kind === 'map';
+}
+
+export function isSeq(node: YNode | null | undefined): node is YSeq {
+  return node !== null && node !== undefined && node.kind === 'seq';
+}
+
+export function nullScalar(at: number): YScalar {
+  return { kind: 'scalar', value: null, style: 'plain', start: at, end: at };
+}
+
+/** The key text as the `yaml` package's toJS would use it. */
+export function keyText(key: YScalar): string {
+  return key.value === null ? '' : String(key.value);
+}
+
+/** The pair of a map with this key; the last one wins, as in a plain object. */
+export function findPair(map: YMap, key: string): YPair | undefined {
+  for (let i = map.pairs.length - 1; i >= 0; i--) {
+    const pair = map.pairs[i] as YPair;
+    if (keyText(pair.key) === key) return pair;
+  }
+  return undefined;
+}
+
+/**
+ * The pairs of a map by key, as a loader sees them: for a repeated key the
+ * last value wins but keeps the first one's place in the order.
+ */
+export function uniquePairs(map: YMap): Map<string, YPair> {
+  const out = new Map<string, YPair>();
+  for (const pair of map.pairs) out.set(keyText(pair.key), pair);
+  return out;
+}
+
+export function getValue(map: YMap, key: string): YNode | undefined {
+  return findPair(map, key)?.value;
+}
+
+/** The node at a path, or undefined when the path leaves the tree. */
+export function nodeAt(root: YNode | null, path: YPath): YNode | undefined {
+  let node: YNode | undefined = root ?? undefined;
+  for (const step of path) {
+    if (!node) return undefined;
+    if (typeof step === 'number') node = node.kind === 'seq' ? node.items[step] : undefined;
+    else node = node.kind === 'map' ? getValue(node, step) : undefined;
+  }
+  return node;
+}
+
+/** The key node of the last step of a path (or the item itself for a sequence index). */
+export function keyAt(root: YNode | null, path: YPath): YNode | undefined {
+  if (path.length === 0) return root ?? undefined;
+  const parent = nodeAt(root, path.slice(0, -1));
+  const last = path[path.length - 1] as string | number;
+  if (!parent) return undefined;
+  if (typeof last === 'number') return parent.kind === 'seq' ? parent.items[last] : undefined;
+  return parent.kind === 'map' ? findPair(parent, last)?.key : undefined;
+}
+
+/** The plain JavaScript value of a node, as the `yaml` package's toJS gives it. */
+export function toPlain(node: YNode | null): unknown {
+  if (!node) return null;
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'seq':
+      return node.items.map(toPlain);
+    case 'map': {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.pairs) {
+        const k = keyText(pair.key);
+        // A `__proto__` key must become an own property, not the prototype.
+        if (k === '__proto__') Object.defineProperty(out, k, { value: toPlain(pair.value), enumerable: true, writable: true, configurable: true });
+        else out[k] = toPlain(pair.value);
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+/** One security_content data source object (`data_sources/<name>.yml`), reduced to what the linter needs. */
+export interface DataSourceInfo {
+  name: string;
+  file: string;
+  /** The `fields:` list, or undefined when the object has none. */
+  fields?: readonly string[];
+  /** CIM names from `field_mappings`, per data set (`Endpoint.Processes` → `Processes.process_path`, …). */
+  datamodelFields: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface DataSourceTable {
+  /** The data source a detection's `data_source` entry names (case-insensitive), or undefined. */
+  get(name: string): DataSourceInfo | undefined;
+}
+
+const tables = new Map<string, DataSourceTable>();
+
+/**
+ * The data sources of a folder, cached per folder for the life of the
+ * process. Files are parsed on first use: a detection names a few of the
+ * ~200 objects, and each one carries a large example log.
+ */
+export function loadDataSources(dir: string): DataSourceTable {
+  const key = path.resolve(dir);
+  let t = tables.get(key);
+  if (!t) {
+    t = new FolderDataSources(key);
+    tables.set(key, t);
+  }
+  return t;
+}
+
+function norm(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+class FolderDataSources implements DataSourceTable {
+  private readonly files: Set<string>;
+  private readonly byName = new Map<string, DataSourceInfo | null>();
+  /** Name → file for every object, built only when a file name cannot be guessed. */
+  private nameIndex: Map<string, string> | undefined;
+
+  constructor(private readonly dir: string) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir).filter((f) => f.endsWith('.yml') || f.endsWith('.yaml'));
+    } catch {
+      // A missing folder is a table with no data sources: fields are then not checked.
+    }
+    this.files = new Set(files);
+  }
+
+  get(name: string): DataSourceInfo | undefined {
+    const key = norm(name);
+    const cached = this.byName.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const info = this.find(key);
+    this.byName.set(key, info ?? null);
+    return info;
+  }
+
+  private find(key: string): DataSourceInfo | undefined {
+    // security_content names files after the object: lower case, spaces as underscores.
+    const guess = `${key.replace(/ /g, '_')}.yml`;
+    if (this.files.has(guess)) {
+      const info = readDataSource(path.join(this.dir, guess));
+      if (info && norm(info.name) === key) return info;
+    }
+    const file = this.index().get(key);
+    return file ? readDataSource(path.join(this.dir, file)) : undefined;
+  }
+
+  private index(): Map<string, string> {
+    if (!this.nameIndex) {
+      this.nameIndex = new Map();
+      for (const f of this.files) {
+        let text: string;
+        try {
+          text = readFileSync(path.join(this.dir, f), 'utf8');
+        } catch {
+          continue;
+        }
+        const m = /^name:[ \t]*(.+?)[ \t]*$/m.exec(text);
+        if (m) this.nameIndex.set(norm(unquote(m[1] as string)), f);
+      }
+    }
+    return this.nameIndex;
+  }
+}
+
+function unquote(s: string): string {
+  const q = s[0];
+  if ((q === '"' || q === "'") && s.endsWith(q) && s.length >= 2) return s.slice(1, -1);
+  return s;
+}
+
+function readDataSource(file: string): DataSourceInfo | undefined {
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const rec = data as Record<string, unknown>;
+  if (typeof rec.name !== 'string') return undefined;
+  const info: DataSourceInfo = { name: rec.name, file, datamodelFields: cimMappings(rec.field_mappings) };
+  if (Array.isArray(rec.fields)) info.fields = Object.freeze(rec.fields.filter((f): f is string => typeof f === 'string'));
+  return info;
+}
+
+function cimMappings(value: unknown): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  if (!Array.isArray(value)) return out;
+  for (const m of value) {
+    if (!m || typeof m !== 'object') continue;
+    const rec = m as Record<string, unknown>;
+    if (rec.data_model !== 'cim' || typeof rec.data_set !== 'string' || !rec.mapping || typeof rec.mapping !== 'object') continue;
+    const names = Object.values(rec.mapping as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
+    out.set(rec.data_set, Object.freeze([...(out.get(rec.data_set) ?? []), ...names]));
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RunResources } from '../../src/cli/resources.js';
+import { loadConfig } from '../../src/engine/config.js';
+import { openCorpusIndex } from '../../src/index/open.js';
+import type { StoredIndex } from '../../src/index/store.js';
+import { predicateKey } from '../../src/model/normalize.js';
+import { SourceText } from '../../src/model/location.js';
+import { sigmaParser } from '../../src/parse/sigma/model.js';
+import { buildCatalogPage } from '../../src/report/catalog/page.js';
+import { ALL_CHECKS } from '../../src/rules/index.js';
+import { CORPUS, SHARED } from '../helpers/paths.js';
+
+let resources: RunResources;
+let index: StoredIndex;
+
+beforeAll(async () => {
+  const config = loadConfig({ cwd: process.cwd(), checks: ALL_CHECKS, noLookup: true });
+  resources = new RunResources(config);
+  index = (await resources.openIndex({ quietProgress: true })) as StoredIndex;
+});
+
+function corpusRule(rel: string) {
+  const file = path.join(CORPUS, rel);
+  const parsed = sigmaParser.parse(file, new SourceText(readFileSync(file, 'utf8')), {});
+  return parsed.rules[0]!;
+}
+
+describe('corpus index', () => {
+  it('holds the whole Sigma corpus', () => {
+    const sigma = index.allRules().filter((r) => r.vendor === 'sigma');
+    expect(sigma.length).toBe(3750);
+  });
+
+  it('explain T1102.002: the four Sigma rules of the seed page and Sysmon 1, Sysmon 3 and Security 4688 among the events', () => {
+    const page = buildCatalogPage('T1102.002', resources.attack(), index)!;
+    expect(page.technique.name).toBe('Web Service: Bidirectional Communication');
+    expect(page.rulesByVendor.sigma?.map((r) => r.title)).toEqual([
+      'Github Self-Hosted Runner Execution',
+      'Potentially Suspicious Azure Front Door Connection',
+      'Telegram API Access',
+      'Telegram Bot API Request',
+    ]);
+    expect(page.events.map((e) => e.key)).toEqual(expect.arrayContaining(['sysmon:1', 'sysmon:3', 'security:4688']));
+    expect(page.events.find((e) => e.key === 'sysmon:1')).toMatchObject({ provider: 'Sysmon', label: 'Event ID 1', title: 'Process creation' });
+  });
+
+  it('leaves a linted corpus rule out of the aggregates it is compared with', () => {
+    const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
+    const self = index.selfRefs(rule);
+    expect(self.size).toBe(1);
+    const all = index.aggregateForEvent('T1574.001', 'sysmon:7');
+    const without = index.aggregateForEvent('T1574.001', 'sysmon:7', self);
+    expect(without.ruleCount).toBe(all.ruleCount - 1);
+    const winsxs = all.exclusions.find((r) => r.field === 'dll.path' && r.value === 'c:\\windows\\winsxs\\')!;
+    expect(without.exclusions.find((r) => r.key === winsxs.key)?.rules).toBe(winsxs.rules - 1);
+    const indicator = rule.predicates.find((p) => p.role === 'indicator')!;
+    expect(index.reach(predicateKey(indicator), self)).toBe(index.reach(predicateKey(indicator)) - 1);
+  });
+
+  it('finds a copy of a corpus rule elsewhere by its id', () => {
+    const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
+    expect(index.selfRefs({ ...rule, file: '/tmp/elsewhere/draft.yml' }).size).toBe(1);
+  });
+});
+
+describe('index cache', () => {
+  it('is rebuilt when a corpus file changes and reused otherwise, and lives in the cache folder', async () => {
+    const corpus = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-corpus-'));
+    const rules = path.join(corpus, 'mini', 'rules');
+    mkdirSync(rules, { recursive: true });
+    const src = path.join(CORPUS, 'sigma/rules/windows/image_load');
+    for (const name of readdirSync(src).slice(0, 5)) cpSync(path.join(src, name), path.join(rules, name));
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-cache-'));
+    const attackFiles = [path.join(SHARED, 'attack', 'enterprise-attack.json')];
+    const open = () => openCorpusIndex({ roots: [path.join(corpus, 'mini')], cacheDir, attack: resources.attack(), attackFiles });
+
+    const first = await open();
+    expect(first.built).toBe(true);
+    expect(first.index?.ruleCount).toBe(5);
+    const second = await open();
+    expect(second.built).toBe(false);
+    expect(second.key).toBe(first.key);
+
+    const changed = path.join(rules, readdirSync(rules)[0]!);
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace(/^title: .*/m, 'title: Changed Title'));
+    utimesSync(changed, new Date(), new Date(Date.now() + 5000));
+    const third = await open();
+    expect(third.built).toBe(true);
+    expect(third.index?.allRules().some((r) => r.title === 'Changed Title')).toBe(true);
+    expect(readdirSync(path.join(cacheDir, 'index')).length).toBeGreaterThanOrEqual(1);
+    expect(readdirSync(corpus)).toEqual(['mini']);
+  });
+});
