@@ -38,7 +38,7 @@ const OPTIONS = {
 export type CliValues = ReturnType<typeof parse>['values'];
 
 function parse(argv: string[]) {
-  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
 }
 
 export interface ParsedCli {
@@ -57,7 +57,9 @@ export function parseCli(argv: string[]): ParsedCli {
     throw new UsageError((err as Error).message.replace(/\. To specify.*$/s, ''));
   }
   const [first, ...rest] = parsed.positionals;
-  if (first !== undefined && COMMANDS.has(first)) {
+  // After `--` every argument is a path: `lint-rule -- rules` lints a folder named rules.
+  const firstToken = parsed.tokens.find((t) => t.kind === 'positional' || t.kind === 'option-terminator');
+  if (first !== undefined && firstToken?.kind === 'positional' && COMMANDS.has(first)) {
     return { command: first as ParsedCli['command'], positionals: rest, values: parsed.values };
   }
   return { command: 'lint', positionals: parsed.positionals, values: parsed.values };
@@ -75,8 +77,13 @@ export const HELP = `lint-rule — lint SIEM detection rules (Sigma, Elastic, Sp
 
 Usage:
   lint-rule [options] <files|folders|globs...>   lint rule files
-  lint-rule explain <technique-id> [--format text|json|markdown]
+  lint-rule explain <technique-id> [--format text|json|markdown|html]
                                                   the catalog page of a technique
+  lint-rule gaps <files|folders|globs...> [--format text|json|markdown|navigator]
+                                                  what a repository's rules miss compared with the corpus:
+                                                  techniques, events, common exclusions, stale technique tags
+  lint-rule site <out-dir> [--repo <paths...>]   the catalog as static HTML pages with an ATT&CK matrix
+                                                  heatmap (coloured by the repository's coverage with --repo)
   lint-rule index [--rebuild-index]              build the corpus index now and show its size
   lint-rule rules                                 list every check
 
@@ -91,6 +98,8 @@ Options:
       --rebuild-index       rebuild the corpus index even if a cached one matches
       --rule <id:severity>  turn a check off/warn/error (repeatable)
   -f, --format <name>       stylish (default) or json
+      --top <n>             rows per section for explain, gaps (default 20) and site pages (default 50); -1 for all
+      --repo <path>         site: the repository whose coverage colours the matrix (repeatable)
   -o, --output-file <file>  write the report to a file
       --max-warnings <n>    exit 1 when there are more than n warnings
   -q, --quiet               report errors only

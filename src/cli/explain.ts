@@ -6,7 +6,7 @@ import { configFromCli } from './lint.js';
 import { emit, EXIT_OK, EXIT_PROBLEMS, useColor, type CliIO } from './main.js';
 import { RunResources } from './resources.js';
 
-const FORMATS = ['text', 'json', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 
 /** `lint-rule explain <technique>`: the technique's catalog page from the corpus index. */
 export async function explainCommand(args: string[], values: CliValues, io: CliIO): Promise<number> {
@@ -30,6 +30,8 @@ export async function explainCommand(args: string[], values: CliValues, io: CliI
   const top = intOption(values, 'top') ?? 20;
   const text = format === 'json'
     ? JSON.stringify(page, null, 2)
+    : format === 'html'
+      ? (await import('../report/html/explain-page.js')).explainHtml(page, index, top)
     : format === 'markdown'
       ? catalogMarkdown(page, { top })
       : catalogText(page, { top, color: useColor(values, io) && !values['output-file'] });

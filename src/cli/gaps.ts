@@ -2,7 +2,7 @@ import type { Config } from '../engine/config.js';
 import { isIgnored } from '../engine/config.js';
 import { listFiles } from '../engine/file-list.js';
 import { computeGaps } from '../gaps/compare.js';
-import { readRepository } from '../gaps/repository.js';
+import { readRepository, type Repository } from '../gaps/repository.js';
 import { exclusionThresholds } from '../gaps/thresholds.js';
 import type { GapReport } from '../gaps/types.js';
 import type { StoredIndex } from '../index/store.js';
@@ -19,7 +19,7 @@ import { RunResources } from './resources.js';
 const FORMATS = ['text', 'json', 'markdown', 'navigator'] as const;
 
 /** Reads the repository under `paths` and compares it with the opened corpus index. */
-export async function repositoryGaps(paths: readonly string[], config: Config, resources: RunResources, index: StoredIndex, io: CliIO): Promise<GapReport> {
+export async function repositoryGaps(paths: readonly string[], config: Config, resources: RunResources, index: StoredIndex, io: CliIO): Promise<{ report: GapReport; repo: Repository }> {
   const files = listFiles(paths, io.cwd).filter((f) => !isIgnored(config, f));
   const attack = resources.attack();
   const bar = progressBar('reading repository');
@@ -32,7 +32,7 @@ export async function repositoryGaps(paths: readonly string[], config: Config, r
       selfRefs: (rule) => index.selfRefs(rule),
       ...(bar ? { progress: bar.update } : {}),
     });
-    return computeGaps(repo, index, attack, exclusionThresholds(config.rules.get('missing-common-exclusions')?.options));
+    return { report: computeGaps(repo, index, attack, exclusionThresholds(config.rules.get('missing-common-exclusions')?.options)), repo };
   } finally {
     bar?.done();
   }
@@ -58,7 +58,7 @@ export async function gapsCommand(args: string[], values: CliValues, io: CliIO):
     io.stderr('lint-rule: gaps needs a corpus to compare with (corpus: [] or --no-corpus turned it off)\n');
     return EXIT_PROBLEMS;
   }
-  const report = await repositoryGaps(args, config, resources, index, io);
+  const { report } = await repositoryGaps(args, config, resources, index, io);
   let text: string;
   if (format === 'json') text = JSON.stringify(report, null, 2);
   else if (format === 'markdown') text = gapsMarkdown(report, { top });

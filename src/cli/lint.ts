@@ -1,7 +1,9 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { applyFixes } from '../engine/fix.js';
 import { loadConfig, severityName, type Config } from '../engine/config.js';
 import type { RuleSetting } from '../engine/config-file.js';
-import { enabledAnywhere, isIgnored } from '../engine/config.js';
+import { configForFile, enabledAnywhere, isIgnored } from '../engine/config.js';
 import { listFiles } from '../engine/file-list.js';
 import { Linter, type LintResult } from '../engine/linter.js';
 import { loadFormatter, formatterNames } from '../report/formatters/index.js';
@@ -40,6 +42,11 @@ export async function lintCommand(args: string[], values: CliValues, io: CliIO):
   const maxWarnings = intOption(values, 'max-warnings') ?? -1;
   const config = configFromCli(values, io);
 
+  const printFor = values['print-config'];
+  if (printFor !== undefined) {
+    emit(JSON.stringify(describeConfig(config, path.resolve(io.cwd, printFor)), null, 2), values, io);
+    return EXIT_OK;
+  }
   const stdinName = values['stdin-filename'];
   if (args.length === 0 && !values.stdin) throw new UsageError('no files given: lint-rule <files|folders|globs...>');
   const files = values.stdin ? [] : listFiles(args, io.cwd).filter((f) => !isIgnored(config, f));
@@ -56,10 +63,11 @@ export async function lintCommand(args: string[], values: CliValues, io: CliIO):
   } else {
     results = await linter.lintFiles(files);
   }
+  if (values.fix || values['fix-dry-run']) results = await fixResults(linter, results, Boolean(values['fix-dry-run']), io);
   if (values.quiet) results = results.map(errorsOnly);
 
   for (const n of resources.notices) io.stderr(`lint-rule: ${n}\n`);
-  const text = formatter(results, { cwd: io.cwd, repoRoot: io.cwd, checks: ALL_CHECKS, color: useColor(values, io) && !values['output-file'], maxWarnings });
+  const text = formatter(results, { cwd: io.cwd, repoRoot: repositoryRoot(io.cwd), checks: ALL_CHECKS, color: useColor(values, io) && !values['output-file'], maxWarnings });
   emit(text, values, io);
 
   if (linter.internalErrors.length > 0) {
@@ -75,6 +83,70 @@ export async function lintCommand(args: string[], values: CliValues, io: CliIO):
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
+}
+
+const MAX_FIX_PASSES = 10;
+
+/**
+ * Applies fixes file by file, re-linting the fixed text until nothing more
+ * is fixable (a fix may uncover or unblock another), then writes the file —
+ * or, for a dry run, prints the diff. Returns the results of the fixed text.
+ */
+async function fixResults(linter: Linter, results: LintResult[], dryRun: boolean, io: CliIO): Promise<LintResult[]> {
+  const { createTwoFilesPatch } = await import('diff');
+  const out: LintResult[] = [];
+  for (const result of results) {
+    const original = result.source;
+    if (original === undefined || result.fatalErrorCount > 0) {
+      out.push(result);
+      continue;
+    }
+    let current = result;
+    let text = original;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const { output, fixed } = applyFixes(text, current.messages);
+      if (fixed.length === 0 || output === text) break;
+      text = output;
+      current = await linter.lintText(text, result.filePath);
+    }
+    if (text !== original) {
+      const rel = path.relative(io.cwd, result.filePath) || result.filePath;
+      if (dryRun) io.stdout(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, original, text));
+      else writeFileSync(result.filePath, text);
+    }
+    out.push(current);
+  }
+  return out;
+}
+
+/** The git work tree holding `dir` (SARIF paths are relative to it), else `dir` itself. */
+function repositoryRoot(dir: string): string {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return path.resolve(dir);
+  }
+}
+
+/** The config in force for one file, as `--print-config` shows it. */
+function describeConfig(config: Config, file: string): Record<string, unknown> {
+  const forFile = configForFile(config, file);
+  const rules: Record<string, unknown> = {};
+  for (const [id, e] of forFile.rules) {
+    if (e.severity === 'off') continue;
+    rules[id] = Object.keys(e.options).length > 0 ? [e.severity, e.options] : e.severity;
+  }
+  return {
+    file,
+    configFile: config.file ?? null,
+    ignored: isIgnored(config, file),
+    ...(forFile.vendor ? { vendor: forFile.vendor } : {}),
+    corpus: config.corpus,
+    attack: config.attack,
+    cacheDir: config.cacheDir,
+    maxFileSize: config.maxFileSize,
+    settings: config.settings,
+    rules,
+  };
 }
 
 function errorsOnly(r: LintResult): LintResult {

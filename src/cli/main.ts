@@ -44,6 +44,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await (await import('./index-command.js')).indexCommand(cli.values, io);
       case 'rules':
         return await (await import('./rules-command.js')).rulesCommand(cli.values, io);
+      case 'init':
+        return await (await import('./init-command.js')).initCommand(cli.values, io);
       case 'gaps':
         return await (await import('./gaps.js')).gapsCommand(cli.positionals, cli.values, io);
       case 'site':

@@ -1,4 +1,4 @@
-import { parseKey } from '../model/normalize.js';
+import { fieldOfKey, parseKey } from '../model/normalize.js';
 import type { Operator, Vendor } from '../model/rule.js';
 import type { EventRow, Exclude, FieldRow, IndexedPredicate, IndexedRule, RowExample, RuleSummary, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
@@ -50,11 +50,11 @@ export function aggregateTechnique(technique: string, rules: readonly IndexedRul
       // A row is keyed by the normalised field; when normalisation moved the
       // predicate to another field (Image|endswith '\\x.exe' → process.name = x.exe)
       // its operator and value are shown as normalised too, so the row reads true.
-      const norm = parseKey(p.key);
-      const normalField = norm.field;
+      const normalField = fieldOfKey(p.key);
       const moved = normalField !== p.field;
-      const operator = moved ? norm.operator : p.operator;
-      const sample = moved ? norm.value : p.value;
+      const norm = moved ? parseKey(p.key) : undefined;
+      const operator = norm ? norm.operator : p.operator;
+      const sample = norm ? norm.value : p.value;
       let row = fields.get(normalField);
       if (!row) {
         row = { rules: 0, operators: new Map(), samples: new Set() };

@@ -1,13 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RuleModel } from '../model/rule.js';
+import { fieldOfKey } from '../model/normalize.js';
+import type { Operator, Role, RuleModel, Vendor } from '../model/rule.js';
 import { aggregateTechnique, aggregateTechniqueEvent } from './aggregate.js';
-import type { CorpusIndex, Exclude, IndexedRule, TechniqueAggregate, TechniqueEventAggregate } from './corpus-index.js';
+import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 const REACH_SHARDS = 64;
-const BUCKET_BITS = 8;
+const LOOKUP_SHARDS = 64;
+const BUCKET_BITS = 6;
 
 interface Manifest {
   format: number;
@@ -18,46 +20,106 @@ interface Manifest {
   ruleCount: number;
   skipped: number;
   techniques: Record<string, number>;
-  /** Corpus path (`sigma/rules/…`) → refs of the rules in that file. */
-  paths: Record<string, number[]>;
-  /** `<vendor>:<rule id>` → refs. */
-  ids: Record<string, number[]>;
 }
 
 /**
+ * A rule as stored: short keys, and predicates as tuples that leave out what
+ * the row key already says. The index of a 7,000-rule corpus is read shard by
+ * shard on every lint, so its size is its start-up time.
+ */
+interface StoredRule {
+  r: number;
+  v: Vendor;
+  t: string;
+  i?: string;
+  f: string;
+  T: string[];
+  E: string[];
+  /** [key, role, operator, value, written, field (only when not the key's), negated (1)] */
+  p: StoredPredicate[];
+}
+type StoredPredicate = [string, RoleCode, Operator, string, string, string?, 1?];
+type RoleCode = 'i' | 'e' | 's';
+
+const ROLE_CODE: Record<Role, RoleCode> = { indicator: 'i', exclusion: 'e', scope: 's' };
+const ROLE: Record<RoleCode, Role> = { i: 'indicator', e: 'exclusion', s: 'scope' };
+
+function encodeRule(r: IndexedRule): StoredRule {
+  const s: StoredRule = { r: r.ref, v: r.vendor, t: r.title, f: r.file, T: r.techniques, E: r.events, p: r.predicates.map(encodePredicate) };
+  if (r.id) s.i = r.id;
+  return s;
+}
+
+function encodePredicate(p: IndexedPredicate): StoredPredicate {
+  const keyField = fieldOfKey(p.key);
+  const t: StoredPredicate = [p.key, ROLE_CODE[p.role], p.operator, p.value, p.written];
+  if (p.field !== keyField || p.negated) t.push(p.field === keyField ? '' : p.field);
+  if (p.negated) t.push(1);
+  return t;
+}
+
+function decodeRule(s: StoredRule): IndexedRule {
+  const r: IndexedRule = { ref: s.r, vendor: s.v, title: s.t, file: s.f, techniques: s.T, events: s.E, predicates: s.p.map(decodePredicate) };
+  if (s.i) r.id = s.i;
+  return r;
+}
+
+function decodePredicate(t: StoredPredicate): IndexedPredicate {
+  const [key, role, operator, value, written, field, negated] = t;
+  const p: IndexedPredicate = { key, role: ROLE[role], field: field || fieldOfKey(key), operator, value, written };
+  if (negated) p.negated = true;
+  return p;
+}
+
+/** FNV-1a: a fast, stable hash for choosing shards. */
+function shardOf(key: string, shards: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % shards;
+}
+
+const pathKey = (file: string): string => `p:${file}`;
+const idKey = (vendor: Vendor, id: string): string => `i:${vendor}:${id.toLowerCase()}`;
+
+/**
  * The index on disk is sharded so that linting one file reads only what it
- * needs: the manifest, the shards of the draft's techniques, and the reach
- * shards of its predicate keys — a few hundred KB rather than the whole corpus.
- *   manifest.json            counts, technique list, path and id lookups
+ * needs: a small manifest, the shards of the draft's techniques, and the
+ * reach and lookup shards of its keys — a few hundred KB, not the corpus.
+ *   manifest.json            counts and the technique list
  *   t/<technique>.json       the rules under a technique
- *   r/<bucket>.json          rules by ref (256 per bucket), for lookups by ref
+ *   r/<bucket>.json          rules by ref (64 per bucket)
  *   reach/<nn>.json          indicator key → number of rules using it
+ *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus)
  */
 export function writeIndex(dir: string, key: string, rootPaths: readonly string[], rules: readonly IndexedRule[], skipped: number): void {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-  mkdirSync(path.join(tmp, 't'), { recursive: true });
-  mkdirSync(path.join(tmp, 'r'), { recursive: true });
-  mkdirSync(path.join(tmp, 'reach'), { recursive: true });
+  for (const sub of ['t', 'r', 'reach', 'lookup']) mkdirSync(path.join(tmp, sub), { recursive: true });
 
-  const byTechnique = new Map<string, IndexedRule[]>();
-  const paths: Record<string, number[]> = {};
-  const ids: Record<string, number[]> = {};
+  const byTechnique = new Map<string, StoredRule[]>();
   const reach: Array<Record<string, number>> = Array.from({ length: REACH_SHARDS }, () => ({}));
-  const buckets: IndexedRule[][] = [];
+  const lookup: Array<Record<string, number[]>> = Array.from({ length: LOOKUP_SHARDS }, () => ({}));
+  const buckets: StoredRule[][] = [];
+  const addLookup = (k: string, ref: number): void => {
+    ((lookup[shardOf(k, LOOKUP_SHARDS)] as Record<string, number[]>)[k] ??= []).push(ref);
+  };
   for (const r of rules) {
+    const stored = encodeRule(r);
     for (const t of r.techniques) {
       const list = byTechnique.get(t);
-      if (list) list.push(r);
-      else byTechnique.set(t, [r]);
+      if (list) list.push(stored);
+      else byTechnique.set(t, [stored]);
     }
-    (paths[r.file] ??= []).push(r.ref);
-    if (r.id) (ids[`${r.vendor}:${r.id.toLowerCase()}`] ??= []).push(r.ref);
+    addLookup(pathKey(r.file), r.ref);
+    if (r.id) addLookup(idKey(r.vendor, r.id), r.ref);
     for (const p of r.predicates) {
       if (p.role !== 'indicator' || p.negated) continue;
-      const shard = reach[reachShard(p.key)] as Record<string, number>;
+      const shard = reach[shardOf(p.key, REACH_SHARDS)] as Record<string, number>;
       shard[p.key] = (shard[p.key] ?? 0) + 1;
     }
-    (buckets[r.ref >> BUCKET_BITS] ??= []).push(r);
+    (buckets[r.ref >> BUCKET_BITS] ??= []).push(stored);
   }
   const techniques: Record<string, number> = {};
   for (const [t, list] of byTechnique) {
@@ -66,6 +128,7 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
   reach.forEach((shard, i) => writeFileSync(path.join(tmp, 'reach', `${i}.json`), JSON.stringify(shard)));
+  lookup.forEach((shard, i) => writeFileSync(path.join(tmp, 'lookup', `${i}.json`), JSON.stringify(shard)));
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     key,
@@ -75,8 +138,6 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     ruleCount: rules.length,
     skipped,
     techniques,
-    paths,
-    ids,
   };
   // The manifest goes last: a folder without one is an unfinished build.
   writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest));
@@ -86,15 +147,6 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     // Another process finished the same build first; its copy is as good as ours.
     rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-export function reachShard(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) % REACH_SHARDS;
 }
 
 /** Opens a stored index; undefined when the folder holds no finished build of this format. */
@@ -112,7 +164,7 @@ export function openStoredIndex(dir: string): StoredIndex | undefined {
 
 export class StoredIndex implements CorpusIndex {
   private readonly techniqueRules = new Map<string, IndexedRule[]>();
-  private readonly reachShards = new Map<number, Record<string, number>>();
+  private readonly shards = new Map<string, unknown>();
   private readonly buckets = new Map<number, IndexedRule[]>();
 
   constructor(
@@ -128,6 +180,10 @@ export class StoredIndex implements CorpusIndex {
     return this.manifest.roots;
   }
 
+  get rootPaths(): readonly string[] {
+    return this.manifest.rootPaths;
+  }
+
   get skipped(): number {
     return this.manifest.skipped;
   }
@@ -139,7 +195,7 @@ export class StoredIndex implements CorpusIndex {
   rulesOf(technique: string): readonly IndexedRule[] {
     let list = this.techniqueRules.get(technique);
     if (!list) {
-      list = this.manifest.techniques[technique] ? this.readJson<IndexedRule[]>(path.join('t', `${technique}.json`)) : [];
+      list = this.manifest.techniques[technique] ? this.readJson<StoredRule[]>(path.join('t', `${technique}.json`)).map(decodeRule) : [];
       this.techniqueRules.set(technique, list);
     }
     return list;
@@ -154,12 +210,7 @@ export class StoredIndex implements CorpusIndex {
   }
 
   reach(key: string, exclude?: Exclude): number {
-    const shardNo = reachShard(key);
-    let shard = this.reachShards.get(shardNo);
-    if (!shard) {
-      shard = this.readJson<Record<string, number>>(path.join('reach', `${shardNo}.json`));
-      this.reachShards.set(shardNo, shard);
-    }
+    const shard = this.shard<Record<string, number>>('reach', shardOf(key, REACH_SHARDS));
     let n = shard[key] ?? 0;
     if (exclude) {
       for (const ref of exclude) {
@@ -175,11 +226,15 @@ export class StoredIndex implements CorpusIndex {
     for (const rootPath of this.manifest.rootPaths) {
       const rel = path.relative(rootPath, abs);
       if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
-      const key = `${path.basename(rootPath)}/${rel.split(path.sep).join('/')}`;
-      for (const ref of this.manifest.paths[key] ?? []) refs.add(ref);
+      for (const ref of this.lookup(pathKey(`${path.basename(rootPath)}/${rel.split(path.sep).join('/')}`))) refs.add(ref);
     }
-    if (rule.id) for (const ref of this.manifest.ids[`${rule.vendor}:${rule.id.toLowerCase()}`] ?? []) refs.add(ref);
+    if (rule.id) for (const ref of this.lookup(idKey(rule.vendor, rule.id))) refs.add(ref);
     return refs;
+  }
+
+  /** Refs of the corpus rules stored under a corpus path (`sigma/rules/…`). */
+  refsOfPath(corpusPath: string): readonly number[] {
+    return this.lookup(pathKey(corpusPath));
   }
 
   rule(ref: number): IndexedRule | undefined {
@@ -194,14 +249,28 @@ export class StoredIndex implements CorpusIndex {
     return out;
   }
 
+  private lookup(key: string): readonly number[] {
+    return this.shard<Record<string, number[]>>('lookup', shardOf(key, LOOKUP_SHARDS))[key] ?? [];
+  }
+
   private bucket(b: number): IndexedRule[] {
     let bucket = this.buckets.get(b);
     if (!bucket) {
       const rel = path.join('r', `${b}.json`);
-      bucket = existsSync(path.join(this.dir, rel)) ? this.readJson<IndexedRule[]>(rel) : [];
+      bucket = existsSync(path.join(this.dir, rel)) ? this.readJson<StoredRule[]>(rel).map(decodeRule) : [];
       this.buckets.set(b, bucket);
     }
     return bucket;
+  }
+
+  private shard<T>(kind: 'reach' | 'lookup', n: number): T {
+    const id = `${kind}/${n}`;
+    let shard = this.shards.get(id) as T | undefined;
+    if (!shard) {
+      shard = this.readJson<T>(`${id}.json`);
+      this.shards.set(id, shard);
+    }
+    return shard;
   }
 
   private readJson<T>(rel: string): T {

@@ -52,6 +52,12 @@ export function keyOf(n: NormalPredicate): string {
   return `${n.field}\u0000${n.operator}\u0000${n.value}`;
 }
 
+/** The field of a row key, without splitting the whole key (hot when decoding the index). */
+export function fieldOfKey(key: string): string {
+  const end = key.indexOf('\u0000');
+  return end < 0 ? key : key.slice(0, end);
+}
+
 export function parseKey(key: string): NormalPredicate {
   const [field = '', operator = 'eq', value = ''] = key.split('\u0000');
   return { field, operator: operator as Operator, value };

@@ -71,7 +71,7 @@ export const sarif: Formatter = (results, ctx) => {
   for (const r of results) {
     if (r.messages.length === 0) continue;
     const artifact = artifactLocation(r.filePath, ctx.repoRoot);
-    const source = r.source === undefined ? undefined : new SourceText(r.source);
+    const lines = r.source === undefined ? undefined : lineTexts(r.source, r.messages);
     const seen = new Map<string, number>();
     for (const m of r.messages) {
       const ruleId = m.ruleId ?? UNNAMED_RULE;
@@ -81,7 +81,7 @@ export const sarif: Formatter = (results, ctx) => {
         index = rules.push(describeUnregistered(ruleId, m)) - 1;
         ruleIndex.set(ruleId, index);
       }
-      const hash = fingerprint(ruleId, artifact.uri, source?.lineText(m.line) ?? '', m.message);
+      const hash = fingerprint(ruleId, artifact.uri, lines?.get(m.line) ?? '', m.message);
       const occurrence = (seen.get(hash) ?? 0) + 1;
       seen.set(hash, occurrence);
       sarifResults.push({
@@ -114,8 +114,35 @@ export const sarif: Formatter = (results, ctx) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // Not indented: SARIF is read by tools, and a corpus-wide run's log would be several times larger.
+  return `${JSON.stringify(log)}\n`;
 };
+
+/**
+ * The text of the lines the messages point at. Only those lines are looked
+ * up, scanning no further than the last one, because a whole-file line index
+ * per file dominates a corpus-wide run. Text with lone CR line breaks takes
+ * the exact route (SourceText counts those as breaks, as the linter does).
+ */
+function lineTexts(source: string, messages: readonly LintMessage[]): Map<number, string> {
+  const wanted = new Set(messages.map((m) => m.line));
+  const out = new Map<number, string>();
+  if (source.includes('\r') && /\r(?!\n)/.test(source)) {
+    const text = new SourceText(source);
+    for (const line of wanted) out.set(line, text.lineText(line));
+    return out;
+  }
+  const last = Math.max(...wanted);
+  let start = 0;
+  for (let line = 1; line <= last && start <= source.length; line++) {
+    const nl = source.indexOf('\n', start);
+    const end = nl === -1 ? source.length : nl;
+    if (wanted.has(line)) out.set(line, source.slice(start, end).replace(/\r$/, ''));
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return out;
+}
 
 function describeCheck(check: Check): ReportingDescriptor {
   const m = check.meta;

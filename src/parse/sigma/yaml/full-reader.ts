@@ -1,5 +1,8 @@
-import { parseAllDocuments, isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { lazyRequire } from '../../../engine/lazy.js';
 import type { Document, Node as YamlLibNode, ParsedNode } from 'yaml';
+
+// Most rules are read by the fast reader; the yaml package loads only for the rest.
+const loadYaml = lazyRequire<typeof import('yaml')>('yaml');
 import { MAX_NESTING, nullScalar } from './nodes.js';
 import type { ScalarStyle, YDocument, YNode, YPair, YScalar } from './nodes.js';
 
@@ -24,7 +27,7 @@ export interface FullReadResult {
  * accept everything and report what is wrong instead of throwing.
  */
 export function readYamlFull(text: string): FullReadResult {
-  const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+  const parsed = loadYaml().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
   const docs: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
   const documents: YDocument[] = [];
   const issues: YamlIssue[][] = [];
@@ -83,7 +86,7 @@ class Converter {
 
   convert(node: YamlLibNode | ParsedNode): YNode {
     const { start, end } = rangeOf(node);
-    if (isScalar(node)) {
+    if (loadYaml().isScalar(node)) {
       const style = STYLES[node.type ?? 'PLAIN'] ?? 'plain';
       let e = end;
       // Block scalars end at their last content character, not after the line break.
@@ -103,7 +106,7 @@ class Converter {
   }
 
   private collection(node: YamlLibNode | ParsedNode, start: number, end: number): YNode {
-    if (isAlias(node)) {
+    if (loadYaml().isAlias(node)) {
       const target = node.resolve(this.doc);
       // An alias to one of its own ancestors would recurse forever.
       if (!target || this.seen.has(target)) return nullScalar(start);
@@ -112,12 +115,12 @@ class Converter {
       this.seen.delete(target);
       return out;
     }
-    if (isSeq(node)) {
+    if (loadYaml().isSeq(node)) {
       const items: YNode[] = [];
       for (const item of node.items) items.push(item ? this.convert(item as YamlLibNode) : nullScalar(start));
       return { kind: 'seq', items, start, end: node.flow ? end : collectionEnd(items.map((i) => i.end), start, end) };
     }
-    if (isMap(node)) {
+    if (loadYaml().isMap(node)) {
       const pairs: YPair[] = [];
       for (const pair of node.items) {
         const keyNode = pair.key as YamlLibNode | null;
