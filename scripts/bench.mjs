@@ -86,5 +86,19 @@ report('node -e 0', nodeBaseline.wall, 's');
 report('one file, warm index (median)', one.wall, 's', `≤ 3 × node -e 0 = ${(3 * nodeBaseline.wall).toFixed(3)} s`, one.wall <= 3 * nodeBaseline.wall);
 report('one file / node -e 0', one.wall / nodeBaseline.wall, 'x', '≤ 3', one.wall / nodeBaseline.wall <= 3);
 
+// ---- gaps and site (issue 8): a whole repository against the corpus, the catalog as pages ----
+const allThree = [...sigmaRules, path.join(corpus, 'elastic', 'rules'), path.join(corpus, 'elastic', 'rules_building_block'), path.join(corpus, 'splunk', 'detections')].filter(existsSync);
+const siteDir = path.join(cacheDir, 'site');
+const gapsAll = repeat(3, process.execPath, [bin, 'gaps', '--format', 'json', '--output-file', '/dev/null', ...allThree]);
+report('gaps: all three corpora as the repository', gapsAll.wall, 's', '≤ 15 s', gapsAll.wall <= 15);
+if (gapsAll.rssMb) report('gaps: all three corpora, peak memory', gapsAll.rssMb, 'MB');
+const gapsSplunk = repeat(3, process.execPath, [bin, 'gaps', '--format', 'navigator', '--output-file', '/dev/null', path.join(corpus, 'splunk', 'detections')]);
+report('gaps: splunk/detections against the rest', gapsSplunk.wall, 's', '≤ 10 s', gapsSplunk.wall <= 10);
+const site = repeat(3, process.execPath, [bin, 'site', siteDir]);
+report('site: every technique page and the matrix', site.wall, 's', '≤ 10 s', site.wall <= 10);
+if (site.rssMb) report('site: peak memory', site.rssMb, 'MB');
+const siteRepo = repeat(3, process.execPath, [bin, 'site', siteDir, '--repo', path.join(corpus, 'splunk', 'detections')]);
+report('site --repo splunk/detections', siteRepo.wall, 's', '≤ 15 s', siteRepo.wall <= 15);
+
 if (asJson) console.log(JSON.stringify(figures, null, 2));
 process.exitCode = figures.some((f) => f.ok === false) ? 1 : 0;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { lazyRequire } from './lazy.js';
@@ -14,15 +15,32 @@ export function getAjv(): Ajv {
   return ajv;
 }
 
-/** Compiles a schema from rules-schema/ by file name. */
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * The validator of a schema in rules-schema/, by file name: the standalone
+ * code `npm run build` precompiled into dist/schemas/ (no ajv compile at run
+ * time), else compiled now (a schema added since the last build).
+ */
 export function schemaValidator(name: string): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
-    const schema = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'rules-schema', name), 'utf8')) as object;
-    v = getAjv().compile(schema);
+    v = precompiled(name) ?? getAjv().compile(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'rules-schema', name), 'utf8')) as object);
     compiled.set(name, v);
   }
   return v;
+}
+
+function precompiled(name: string): ValidateFunction | undefined {
+  const file = path.join(PACKAGE_ROOT, 'dist', 'schemas', name.replace(/\.json$/, '.cjs'));
+  const source = path.join(PACKAGE_ROOT, 'rules-schema', name);
+  try {
+    // A schema edited after the build must not be checked by its old code.
+    if (statSync(file).mtimeMs < statSync(source).mtimeMs) return undefined;
+    return requireHere(file) as ValidateFunction;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Compiles an inline schema (a check's options), cached by its JSON text. */

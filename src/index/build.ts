@@ -53,7 +53,7 @@ export async function buildRules(roots: readonly CorpusRoot[], attack: AttackDat
         continue;
       }
       const rel = corpusPath(root, file);
-      for (const rule of parsed.rules) rules.push(indexRule(rule, rel, rules.length, attack));
+      for (const rule of parsed.rules) if (!rule.meta) rules.push(indexRule(rule, rel, rules.length, attack));
       if (progress && (done % 50 === 0 || done === total)) progress(done, total);
     }
   }

@@ -118,6 +118,8 @@ export interface RuleModel<Doc = unknown> {
   titleLoc: Location;
   /** The vendor's parsed document (SigmaDocument, ElasticRuleDocument, SplunkDetectionDocument). */
   doc: Doc;
+  /** A rule that does not detect on its own (a Sigma global filter): technique and corpus checks skip it, the index leaves it out. */
+  meta?: boolean;
   /** The field names valid for what this rule reads (its logsource, index or data source), computed on demand. */
   knownFields?: () => KnownFields | undefined;
 }

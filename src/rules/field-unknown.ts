@@ -16,6 +16,9 @@ export function suggestField(name: string, known: readonly string[]): string | u
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
 }
 
+/** Parsers share one list among rules that read the same schema (ECS: thousands of names); its set is built once. */
+const nameSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 export default defineCheck({
   meta: {
     id: 'field-unknown',
@@ -29,7 +32,11 @@ The list of valid fields comes from lint-rule's event catalog for the rule's log
   check(rule, context) {
     const known = rule.knownFields?.();
     if (!known || known.names.length === 0) return;
-    const names = new Set(known.names);
+    let names = nameSets.get(known.names);
+    if (!names) {
+      names = new Set(known.names);
+      nameSets.set(known.names, names);
+    }
     const seen = new Set<string>();
     for (const p of rule.predicates) {
       const field = p.fieldAsWritten;

@@ -53,6 +53,7 @@ The message lists the top exclusions with how many of the rules share them ("25 
   },
   check(rule, context) {
     const index = context.index();
+    if (rule.meta) return;
     if (!index || rule.techniques.length === 0 || rule.events.length === 0) return;
     const { minRules, minShare, maxListed } = context.options;
     const attack = context.attack();

@@ -9,6 +9,9 @@ interface Options {
   maxAdvice: number;
 }
 
+/** How many companion indicators are looked up for their reach, at most. */
+const MAX_CANDIDATES = 100;
+
 /**
  * What rules that share the noisy indicators add to narrow them: the other
  * indicators they use, by how many of them use each, keeping only rows whose
@@ -26,7 +29,8 @@ function narrowing(index: CorpusIndex, techniques: readonly string[], noisy: Rea
       }
     }
   }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, options.maxAdvice * 4);
+  // The most frequent companions are often high-reach themselves (pwsh.exe beside powershell.exe), so look past them.
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CANDIDATES);
   const out: string[] = [];
   for (const [key, n] of ranked) {
     if (index.reach(key, self) >= options.minReach) continue;
@@ -62,6 +66,7 @@ The message names each indicator with its reach and suggests what would narrow i
   },
   check(rule, context) {
     const index = context.index();
+    if (rule.meta) return;
     if (!index) return;
     const indicators = rule.predicates.filter((p) => p.role === 'indicator' && !p.negated);
     if (indicators.length === 0) return;

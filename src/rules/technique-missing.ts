@@ -18,7 +18,7 @@ export default defineCheck({
 **Fix:** name the technique the rule detects: a Sigma tag \`attack.t1059.001\`, an Elastic \`[[rule.threat]]\` block, or a Splunk \`tags.mitre_attack_id\` entry.`,
   },
   check(rule, context) {
-    if (rule.techniques.length > 0) return;
+    if (rule.techniques.length > 0 || rule.meta) return;
     context.report({ message: `no ATT&CK technique: ${HOW[rule.vendor]}`, loc: rule.titleLoc });
   },
 });

@@ -29,7 +29,7 @@ export const sigmaParser: VendorParser = {
         fatal: true,
       });
     }
-    const rules = sigma.filter((d) => d.kind !== 'filter').map((doc) => sigmaRuleModel(file, source, doc));
+    const rules = sigma.map((doc) => sigmaRuleModel(file, source, doc));
     return { file, vendor: 'sigma', source, rules, problems };
   },
 };
@@ -85,7 +85,7 @@ export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocum
     tactics,
     events,
     predicates,
-    detectionLoc: doc.detection?.condition[0]?.loc ?? doc.detection?.loc ?? doc.correlation?.loc ?? doc.loc,
+    detectionLoc: doc.detection?.condition[0]?.loc ?? doc.detection?.loc ?? doc.filter?.condition[0]?.loc ?? doc.filter?.loc ?? doc.correlation?.loc ?? doc.loc,
     titleLoc: doc.title?.loc ?? doc.loc,
     doc,
     knownFields: (): KnownFields | undefined => {
@@ -93,6 +93,7 @@ export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocum
       return names ? { names, source: `the Sigma logsource ${via.slice('logsource '.length)}` } : undefined;
     },
   };
+  if (doc.kind === 'filter') model.meta = true;
   if (doc.id) model.id = doc.id.value;
   if (doc.title) model.title = doc.title.value;
   return model;

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { defineCheck } from '../engine/check.js';
+import type { CorpusIndex, IndexedRule } from '../index/corpus-index.js';
+import { SourceText } from '../model/location.js';
+import type { RuleModel } from '../model/rule.js';
+import type { SigmaDocument } from '../parse/sigma/document-types.js';
+import { sigmaParser } from '../parse/sigma/model.js';
+import { corpusFilePath, indexedFingerprint, isOwnEntry, ruleFingerprint } from './corpus-duplicate-tables.js';
+import { ruleLogic, shape } from './logic-analysis.js';
+
+export default defineCheck({
+  meta: {
+    id: 'duplicate-detection',
+    description: 'A rule whose detection logic is exactly that of another linted rule or of a corpus rule.',
+    defaultSeverity: 'warn',
+    recommended: true,
+    usesCorpus: true,
+    docs: `Two rules with the same logsource and the same detection fire on the same events: the second doubles every alert and splits the tuning effort. The comparison is on meaning, not text: the logsource (product, category, service; \`definition\` ignored), and the condition with its selections as a logic tree whose ANDs and ORs are compared in any order, with values compared as Sigma matches them. Renamed selections or reordered values are still duplicates.
+
+Linted rules are compared with each other and with the corpus (a corpus rule being linted is not compared with its own entry). Against the corpus, candidates are the rules of the same techniques with the same normalised predicates and events (a rule without a technique tag is compared with the linted files only); for Sigma the candidate's file is read to confirm the logic tree. SigmaHQ's \`test_duplicate_detections\`.`,
+  },
+  check(rule, context) {
+    const index = context.index();
+    const fp = ruleFingerprint(rule);
+    if (!index || !fp) return;
+    // A rule with the same predicates shares its techniques: the technique shards are the candidates.
+    const attack = context.attack();
+    const seen = new Set<number>();
+    const candidates: IndexedRule[] = [];
+    for (const t of rule.techniques) {
+      for (const r of index.rulesOf(attack.canonicalTechniqueId(t.id))) {
+        if (seen.has(r.ref)) continue;
+        seen.add(r.ref);
+        if (fingerprintOf(r) === fp && !isOwnEntry(rule, r)) candidates.push(r);
+      }
+    }
+    const mine = detectionShape(rule);
+    const same = candidates.filter((c) => mine === undefined || sameAsCorpus(index, c, mine));
+    if (same.length > 0) context.report({ message: `same detection logic as ${same.map((r) => `${r.file} ('${r.title}')`).join(', ')}`, loc: rule.detectionLoc });
+  },
+  checkProject(context) {
+    const index = context.index();
+    const groups = new Map<string, RuleModel[]>();
+    for (const rule of context.rules) {
+      const fp = ruleFingerprint(rule);
+      if (!fp) continue;
+      const key = `${fp}\u0004${detectionShape(rule) ?? ''}`;
+      const list = groups.get(key);
+      if (list) list.push(rule);
+      else groups.set(key, [rule]);
+    }
+    for (const list of groups.values()) {
+      if (list.length < 2) continue;
+      for (const rule of list) {
+        // A pair of corpus rules is already reported by the per-rule comparison with the corpus.
+        const others = list.filter((o) => o !== rule && !(index && inCorpus(index, o)));
+        if (others.length > 0) context.report(rule, { message: `same detection logic as ${others.map((o) => `${o.file} ('${o.title ?? ''}')`).join(', ')}`, loc: rule.detectionLoc });
+      }
+    }
+  },
+});
+
+/** The logsource and the logic tree of a Sigma rule as one comparable string; undefined for other vendors. */
+function detectionShape(rule: RuleModel): string | undefined {
+  if (rule.vendor !== 'sigma') return undefined;
+  const doc = rule.doc as SigmaDocument;
+  const logic = ruleLogic(rule);
+  if (doc.kind !== 'rule' || !logic) return undefined;
+  const ls = doc.logsource;
+  return `${ls?.product?.value ?? ''}/${ls?.category?.value ?? ''}/${ls?.service?.value ?? ''}\u0000${shape(logic)}`;
+}
+
+const fingerprints = new WeakMap<IndexedRule, string | null>();
+
+function fingerprintOf(r: IndexedRule): string | undefined {
+  let fp = fingerprints.get(r);
+  if (fp === undefined) {
+    fp = indexedFingerprint(r) ?? null;
+    fingerprints.set(r, fp);
+  }
+  return fp ?? undefined;
+}
+
+const shapeCache = new Map<string, string[]>();
+
+/** Reads a corpus candidate's file and compares its detection with ours. */
+function sameAsCorpus(index: CorpusIndex, entry: IndexedRule, mine: string): boolean {
+  const file = corpusFilePath(index, entry);
+  if (!file) return true;
+  let shapes = shapeCache.get(file);
+  if (!shapes) {
+    shapes = [];
+    try {
+      const parsed = sigmaParser.parse(file, new SourceText(readFileSync(file, 'utf8')), {});
+      for (const r of parsed.rules) {
+        const s = detectionShape(r);
+        if (s) shapes.push(s);
+      }
+    } catch {
+      // An unreadable candidate is not confirmed: no report rather than a guess.
+    }
+    shapeCache.set(file, shapes);
+  }
+  return shapes.includes(mine);
+}
+
+function inCorpus(index: CorpusIndex, rule: RuleModel): boolean {
+  for (const ref of index.selfRefs(rule)) {
+    const r = index.rule(ref);
+    if (r && isOwnEntry(rule, r)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,93 @@
+import { defineCheck } from '../engine/check.js';
+import type { Logic } from '../model/logic.js';
+import type { Atom } from './logic-analysis.js';
+import { atomOf, ruleLogic } from './logic-analysis.js';
+
+/** Values compared per OR and field at most: beyond this a list is left alone (quadratic). */
+const MAX_ATOMS = 2000;
+
+/** An atom with both spellings of its value precomputed: the pairwise loop must not allocate. */
+interface Value {
+  atom: Atom;
+  raw: string;
+  lower: string;
+}
+
+export default defineCheck({
+  meta: {
+    id: 'logic-value-subsumed',
+    description: 'A value of an OR that another value of the same OR already matches (`contains: foo` and `contains: foobar`).',
+    defaultSeverity: 'warn',
+    recommended: true,
+    docs: `In an OR (a value list, or alternatives of one field), a value that can only match where another already does adds nothing: with \`CommandLine|contains: ['foo', 'foobar']\` every command line containing \`foobar\` contains \`foo\`. Either the longer value is dead weight, or the shorter one is broader than intended (and the source of false positives). The same holds for \`startswith\` prefixes, \`endswith\` suffixes, and an exact value that a contains/startswith/endswith alternative covers.
+
+Matching is case-insensitive unless \`cased\`; encoded values (base64, utf16, windash), regexes and ranges are not compared. Identical values are \`sigmahq-duplicate-value\`'s.`,
+  },
+  check(rule, context) {
+    const logic = ruleLogic(rule);
+    if (!logic) return;
+    const seen = new Set<Logic>();
+    const reported = new Set<number>();
+    const visit = (n: Logic): void => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      if (n.kind === 'not') visit(n.item);
+      if (n.kind !== 'and' && n.kind !== 'or') return;
+      n.items.forEach(visit);
+      if (n.kind !== 'or') return;
+      const byField = new Map<string, Value[]>();
+      for (const item of n.items) {
+        if (item.kind !== 'cmp') continue;
+        const a = atomOf(item);
+        if (!a || a.op === 'ne' || a.op === 'is_null' || a.op === 'is_not_null') continue;
+        const list = byField.get(a.field) ?? [];
+        list.push({ atom: a, raw: a.value, lower: a.cased ? a.value.toLowerCase() : a.value });
+        byField.set(a.field, list);
+      }
+      for (const values of byField.values()) {
+        if (values.length < 2 || values.length > MAX_ATOMS) continue;
+        // Shorter values first: only a value no longer than another can cover it.
+        const byLength = [...values].sort((x, y) => x.raw.length - y.raw.length);
+        for (let i = 0; i < byLength.length; i++) {
+          const narrow = byLength[i] as Value;
+          for (let j = 0; j < byLength.length; j++) {
+            const wide = byLength[j] as Value;
+            if (wide.raw.length > narrow.raw.length) break;
+            if (i === j || !covers(wide, narrow) || covers(narrow, wide)) continue;
+            if (!reported.has(narrow.atom.cmp.span.start)) {
+              reported.add(narrow.atom.cmp.span.start);
+              const wLoc = rule.source.location(wide.atom.cmp.span);
+              context.report({
+                message: `'${String(narrow.atom.cmp.value)}' is redundant: '${String(wide.atom.cmp.value)}' (line ${wLoc.line}) already matches everything it matches`,
+                loc: rule.source.location(narrow.atom.cmp.span),
+              });
+            }
+            break;
+          }
+        }
+      }
+    };
+    visit(logic);
+  },
+});
+
+/** Whether every value matching `n` matches `w` (false when unsure); both on one field. */
+function covers(w: Value, n: Value): boolean {
+  // A case-insensitive value is not covered by a case-sensitive one.
+  if (w.atom.cased && !n.atom.cased) return false;
+  const wv = w.atom.cased ? w.raw : w.lower;
+  const nv = w.atom.cased ? n.raw : n.lower;
+  const nop = n.atom.op;
+  switch (w.atom.op) {
+    case 'contains':
+      return nv.includes(wv);
+    case 'starts_with':
+      return (nop === 'eq' || nop === 'starts_with') && nv.startsWith(wv);
+    case 'ends_with':
+      return (nop === 'eq' || nop === 'ends_with') && nv.endsWith(wv);
+    case 'eq':
+      return nop === 'eq' && nv === wv;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,80 @@
+import { defineCheck } from '../engine/check.js';
+import type { IndexedRule } from '../index/corpus-index.js';
+import { predicateKey } from '../model/normalize.js';
+import { isOwnEntry } from './corpus-duplicate-tables.js';
+
+interface Options {
+  threshold: number;
+  minPredicates: number;
+  sameVendor: boolean;
+}
+
+const keySets = new WeakMap<IndexedRule, ReadonlySet<string>>();
+
+/** The predicates a rule's similarity is measured on: indicators and exclusions, by normalised key and role. */
+function indexedKeys(r: IndexedRule): ReadonlySet<string> {
+  let s = keySets.get(r);
+  if (!s) {
+    s = new Set(r.predicates.filter((p) => p.role !== 'scope').map((p) => `${p.key}\u0001${p.role}`));
+    keySets.set(r, s);
+  }
+  return s;
+}
+
+export default defineCheck<Options>({
+  meta: {
+    id: 'near-duplicate',
+    description: 'A rule whose predicates are nearly those of a corpus rule of the same technique.',
+    defaultSeverity: 'warn',
+    recommended: false,
+    usesCorpus: true,
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        threshold: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+        minPredicates: { type: 'integer', minimum: 1 },
+        sameVendor: { type: 'boolean' },
+      },
+    },
+    defaultOptions: { threshold: 0.8, minPredicates: 3, sameVendor: false },
+    docs: `Before writing a rule, check whether it exists. This check compares the draft with every corpus rule that shares one of its ATT&CK techniques and names the most similar one when the similarity reaches the threshold, so the author can extend that rule instead of adding a near-copy.
+
+**Similarity** is the Jaccard index |A ∩ B| / |A ∪ B| of the two rules' predicate sets, where a predicate is its normalised key (canonical field, operator, lower-cased value, as the corpus index stores it: \`Image|endswith: '\\\\x.exe'\` and ECS \`process.name: x.exe\` are one key) together with its role (indicator or exclusion). Scope predicates (EventID, Channel, event.category …) are left out: they say which telemetry, not what is detected. Because keys are canonical, a Sigma draft is also compared with Elastic and Splunk rules (\`sameVendor: true\` limits it to the draft's vendor).
+
+Options: \`threshold\` (default 0.8), \`minPredicates\` (default 3; rules with fewer predicates are not compared, since two or three shared values make any two small rules look alike), \`sameVendor\` (default false). Exact duplicates (similarity 1 with the same vendor) are also \`duplicate-detection\`'s.`,
+  },
+  check(rule, context) {
+    const index = context.index();
+    if (!index || rule.techniques.length === 0) return;
+    const { threshold, minPredicates, sameVendor } = context.options;
+    const mine = new Set(rule.predicates.filter((p) => p.role !== 'scope').map((p) => `${predicateKey(p)}\u0001${p.role}`));
+    if (mine.size < minPredicates) return;
+    const attack = context.attack();
+    const seen = new Set<number>();
+    let best: { r: IndexedRule; score: number; shared: number } | undefined;
+    let above = 0;
+    for (const t of rule.techniques) {
+      for (const r of index.rulesOf(attack.canonicalTechniqueId(t.id))) {
+        if (seen.has(r.ref)) continue;
+        seen.add(r.ref);
+        if (sameVendor && r.vendor !== rule.vendor) continue;
+        const theirs = indexedKeys(r);
+        // |A ∩ B| ≤ min and |A ∪ B| ≥ max: sets too different in size cannot reach the threshold.
+        if (theirs.size < minPredicates || Math.min(mine.size, theirs.size) / Math.max(mine.size, theirs.size) < threshold) continue;
+        let shared = 0;
+        for (const k of mine) if (theirs.has(k)) shared++;
+        const score = shared / (mine.size + theirs.size - shared);
+        if (score < threshold || isOwnEntry(rule, r)) continue;
+        above++;
+        if (!best || score > best.score) best = { r, score, shared };
+      }
+    }
+    if (!best) return;
+    const more = above > 1 ? ` (and ${above - 1} more above ${threshold})` : '';
+    context.report({
+      message: `very similar to ${best.r.vendor} rule '${best.r.title}' (${best.r.file}): Jaccard similarity ${best.score.toFixed(2)}, ${best.shared} of ${mine.size} predicates shared${more}`,
+      loc: rule.titleLoc,
+    });
+  },
+});

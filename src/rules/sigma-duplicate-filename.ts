@@ -1,0 +1,26 @@
+import { defineCheck } from '../engine/check.js';
+import { baseName, FILE_LOCATION } from './sigma/pysigma-doc.js';
+import { placeList, reportDuplicates, type Keyed } from './sigma/pysigma-project.js';
+
+export default defineCheck({
+  meta: {
+    id: 'sigma-duplicate-filename',
+    description: 'Two files of the linted set have the same file name in different folders (pySigma duplicate_filename).',
+    defaultSeverity: 'warn',
+    recommended: false,
+    vendors: ['sigma'],
+    docs: `Reports a Sigma file whose name (without its folder) is also the name of another file of the same run. The message is on line 1 of each file and names the others.
+
+Rule repositories are often flattened (converted rule sets, SIEM content packs, SigmaHQ's release archives): two files with one name then overwrite each other. Rename one, usually by a more specific prefix or suffix. pySigma identifier: \`duplicate_filename\`.`,
+  },
+  checkProject(context) {
+    const entries: Keyed[] = [];
+    const seen = new Set<string>();
+    for (const rule of context.rules) {
+      if (seen.has(rule.file)) continue;
+      seen.add(rule.file);
+      entries.push({ rule, key: baseName(rule.file), loc: FILE_LOCATION });
+    }
+    reportDuplicates(context, entries, (e, others) => `the file name ${e.key} is also used by ${placeList(others, false)}`);
+  },
+});
