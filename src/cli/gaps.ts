@@ -2,6 +2,7 @@ import type { Config } from '../engine/config.js';
 import { isIgnored } from '../engine/config.js';
 import { listFiles } from '../engine/file-list.js';
 import { computeGaps } from '../gaps/compare.js';
+import { CorpusEntries } from '../gaps/corpus-entries.js';
 import { readRepository, type Repository } from '../gaps/repository.js';
 import { exclusionThresholds } from '../gaps/thresholds.js';
 import type { GapReport } from '../gaps/types.js';
@@ -30,6 +31,7 @@ export async function repositoryGaps(paths: readonly string[], config: Config, r
       settings: parseSettings(config),
       maxFileSize: config.maxFileSize,
       selfRefs: (rule) => index.selfRefs(rule),
+      corpus: new CorpusEntries(index.allRules(), config.corpus),
       ...(bar ? { progress: bar.update } : {}),
     });
     return { report: computeGaps(repo, index, attack, exclusionThresholds(config.rules.get('missing-common-exclusions')?.options)), repo };

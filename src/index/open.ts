@@ -149,20 +149,28 @@ function statQuiet(p: string): Stats | undefined {
   }
 }
 
-let tablesHash: string | undefined;
-/** The curated tables decide canonical fields and events, so their content is part of the key. */
+let buildHash: string | undefined;
+/**
+ * The parsers and curated tables decide what the index holds, so the build
+ * stamp (a hash of dist/ that `npm run build` writes) is part of the key.
+ * Without one (sources run directly), the tables' content stands in.
+ */
 function tablesFingerprint(): string {
-  if (tablesHash === undefined) {
-    const h = createHash('sha256');
-    const dir = path.join(PACKAGE_ROOT, 'dist', 'data');
+  if (buildHash === undefined) {
     try {
-      for (const name of readdirSync(dir).sort()) h.update(name).update(readFileSync(path.join(dir, name)));
+      buildHash = readFileSync(path.join(PACKAGE_ROOT, 'dist', 'build-stamp.txt'), 'utf8').trim();
     } catch {
-      h.update('no tables');
+      const h = createHash('sha256');
+      const dir = path.join(PACKAGE_ROOT, 'dist', 'data');
+      try {
+        for (const name of readdirSync(dir).sort()) h.update(name).update(readFileSync(path.join(dir, name)));
+      } catch {
+        h.update('no tables');
+      }
+      buildHash = h.digest('hex');
     }
-    tablesHash = h.digest('hex');
   }
-  return tablesHash;
+  return buildHash;
 }
 
 function pruneOldBuilds(base: string, keep: string): void {

@@ -188,8 +188,11 @@ export class StoredIndex implements CorpusIndex {
     return this.manifest.skipped;
   }
 
+  private techniqueCounts: ReadonlyMap<string, number> | undefined;
+
   techniques(): ReadonlyMap<string, number> {
-    return new Map(Object.entries(this.manifest.techniques));
+    this.techniqueCounts ??= new Map(Object.entries(this.manifest.techniques));
+    return this.techniqueCounts;
   }
 
   rulesOf(technique: string): readonly IndexedRule[] {
