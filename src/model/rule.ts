@@ -129,6 +129,8 @@ export interface KnownFields {
   names: readonly string[];
   /** For messages: `the Sigma logsource windows/process_creation`, `ECS 9.5.0`. */
   source: string;
+  /** Whether a field is valid, when that is more than membership in `names` (ECS: a shared list plus fields no schema can judge). */
+  has?: (name: string) => boolean;
 }
 
 /** Everything read from one file: zero or more rules and the parse problems. */

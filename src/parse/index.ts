@@ -5,6 +5,8 @@ import type { ParsedFile, Vendor } from '../model/rule.js';
 export interface ParseSettings {
   /** Splunk: folder of macro definitions; default `macros/` beside the `detections/` folder the file is in. */
   splunkMacros?: string;
+  /** Elastic: `settings.elastic.ecsSchema`, an ecs_flat.json(.gz) or a detection-rules `etc` folder; default: the one beside the rules. */
+  elasticEcsSchema?: string;
 }
 
 /** A vendor's file parser: file text → rule models + problems. */

@@ -21,33 +21,40 @@ Linted rules are compared with each other and with the corpus (a corpus rule bei
   },
   check(rule, context) {
     const index = context.index();
-    const fp = ruleFingerprint(rule);
-    if (!index || !fp) return;
+    if (!index || rule.techniques.length === 0 || rule.predicates.length === 0) return;
     // A rule with the same predicates shares its techniques: the technique shards are the candidates.
+    // Events and predicate counts sift them before the fingerprint (which normalises every predicate) is needed.
     const attack = context.attack();
+    const events = [...new Set(rule.events.map((e) => e.key))].sort().join(',');
     const seen = new Set<number>();
     const candidates: IndexedRule[] = [];
+    let fp: string | undefined | null = null;
     for (const t of rule.techniques) {
       for (const r of index.rulesOf(attack.canonicalTechniqueId(t.id))) {
         if (seen.has(r.ref)) continue;
         seen.add(r.ref);
-        if (fingerprintOf(r) === fp && !isOwnEntry(rule, r)) candidates.push(r);
+        if (r.vendor !== rule.vendor || r.predicates.length > rule.predicates.length || r.events.join(',') !== events) continue;
+        if (fp === null) fp = ruleFingerprint(rule);
+        if (fp !== undefined && fingerprintOf(r) === fp && !isOwnEntry(rule, r)) candidates.push(r);
       }
     }
+    if (candidates.length === 0) return;
     const mine = detectionShape(rule);
     const same = candidates.filter((c) => mine === undefined || sameAsCorpus(index, c, mine));
     if (same.length > 0) context.report({ message: `same detection logic as ${same.map((r) => `${r.file} ('${r.title}')`).join(', ')}`, loc: rule.detectionLoc });
   },
   checkProject(context) {
     const index = context.index();
-    const groups = new Map<string, RuleModel[]>();
+    // Predicate fingerprints first (cheap), logic trees only within a group that shares one.
+    const byFingerprint = new Map<string, RuleModel[]>();
     for (const rule of context.rules) {
       const fp = ruleFingerprint(rule);
-      if (!fp) continue;
-      const key = `${fp}\u0004${detectionShape(rule) ?? ''}`;
-      const list = groups.get(key);
-      if (list) list.push(rule);
-      else groups.set(key, [rule]);
+      if (fp) push(byFingerprint, fp, rule);
+    }
+    const groups = new Map<string, RuleModel[]>();
+    for (const [fp, rules] of byFingerprint) {
+      if (rules.length < 2) continue;
+      for (const rule of rules) push(groups, `${fp}\u0004${detectionShape(rule) ?? ''}`, rule);
     }
     for (const list of groups.values()) {
       if (list.length < 2) continue;
@@ -59,6 +66,12 @@ Linted rules are compared with each other and with the corpus (a corpus rule bei
     }
   },
 });
+
+function push<V>(m: Map<string, V[]>, k: string, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
 
 /** The logsource and the logic tree of a Sigma rule as one comparable string; undefined for other vendors. */
 function detectionShape(rule: RuleModel): string | undefined {

@@ -16,8 +16,18 @@ export function suggestField(name: string, known: readonly string[]): string | u
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
 }
 
-/** Parsers share one list among rules that read the same schema (ECS: thousands of names); its set is built once. */
+/** Parsers share one list among rules that read the same telemetry; its set is built once. */
 const nameSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function membership(names: readonly string[]): (name: string) => boolean {
+  let set = nameSets.get(names);
+  if (!set) {
+    set = new Set(names);
+    nameSets.set(names, set);
+  }
+  const known = set;
+  return (name) => known.has(name);
+}
 
 export default defineCheck({
   meta: {
@@ -32,17 +42,13 @@ The list of valid fields comes from lint-rule's event catalog for the rule's log
   check(rule, context) {
     const known = rule.knownFields?.();
     if (!known || known.names.length === 0) return;
-    let names = nameSets.get(known.names);
-    if (!names) {
-      names = new Set(known.names);
-      nameSets.set(known.names, names);
-    }
+    const has = known.has ?? membership(known.names);
     const seen = new Set<string>();
     for (const p of rule.predicates) {
       const field = p.fieldAsWritten;
       if (field === '' || seen.has(field)) continue;
       seen.add(field);
-      if (names.has(field)) continue;
+      if (has(field)) continue;
       const caseTwin = known.names.find((k) => k.toLowerCase() === field.toLowerCase());
       const hint = caseTwin ? `; it differs only by case from "${caseTwin}"` : (() => {
         const s = suggestField(field, known.names);

@@ -46,30 +46,67 @@ Matching is case-insensitive unless \`cased\`; encoded values (base64, utf16, wi
       }
       for (const values of byField.values()) {
         if (values.length < 2 || values.length > MAX_ATOMS) continue;
-        // Shorter values first: only a value no longer than another can cover it.
-        const byLength = [...values].sort((x, y) => x.raw.length - y.raw.length);
-        for (let i = 0; i < byLength.length; i++) {
-          const narrow = byLength[i] as Value;
-          for (let j = 0; j < byLength.length; j++) {
-            const wide = byLength[j] as Value;
-            if (wide.raw.length > narrow.raw.length) break;
-            if (i === j || !covers(wide, narrow) || covers(narrow, wide)) continue;
-            if (!reported.has(narrow.atom.cmp.span.start)) {
-              reported.add(narrow.atom.cmp.span.start);
-              const wLoc = rule.source.location(wide.atom.cmp.span);
-              context.report({
-                message: `'${String(narrow.atom.cmp.value)}' is redundant: '${String(wide.atom.cmp.value)}' (line ${wLoc.line}) already matches everything it matches`,
-                loc: rule.source.location(narrow.atom.cmp.span),
-              });
-            }
-            break;
-          }
+        for (const [narrow, wide] of subsumedPairs(values)) {
+          if (reported.has(narrow.atom.cmp.span.start)) continue;
+          reported.add(narrow.atom.cmp.span.start);
+          const wLoc = rule.source.location(wide.atom.cmp.span);
+          context.report({
+            message: `'${String(narrow.atom.cmp.value)}' is redundant: '${String(wide.atom.cmp.value)}' (line ${wLoc.line}) already matches everything it matches`,
+            loc: rule.source.location(narrow.atom.cmp.span),
+          });
         }
       }
     };
     visit(logic);
   },
 });
+
+/** Values no longer than this are matched by looking their substrings up, not by comparing pairs. */
+const SHORT = 24;
+
+/**
+ * Each value covered by another (strictly), with the first value covering it.
+ * Long lists of short values (emoji, file names) would make a pairwise scan
+ * quadratic, so a short value looks its substrings up among the others.
+ */
+function* subsumedPairs(values: readonly Value[]): Generator<[Value, Value]> {
+  const byText = new Map<string, Value[]>();
+  for (const v of values) {
+    const k = v.atom.cased ? v.raw : v.lower;
+    const list = byText.get(k);
+    if (list) list.push(v);
+    else byText.set(k, [v]);
+  }
+  // Shorter values first: only a value no longer than another can cover it.
+  const byLength = [...values].sort((x, y) => x.raw.length - y.raw.length);
+  for (const narrow of byLength) {
+    let wide: Value | undefined;
+    const text = narrow.lower;
+    if (text.length <= SHORT && !narrow.atom.cased) {
+      // The empty value (contains '') covers every other value.
+      for (const w of byText.get('') ?? []) if (!wide && w !== narrow && covers(w, narrow) && !covers(narrow, w)) wide = w;
+      for (let a = 0; a < text.length && !wide; a++) {
+        for (let b = a + 1; b <= text.length && !wide; b++) {
+          for (const w of byText.get(text.slice(a, b)) ?? []) {
+            if (w !== narrow && covers(w, narrow) && !covers(narrow, w)) {
+              wide = w;
+              break;
+            }
+          }
+        }
+      }
+    } else {
+      for (const w of byLength) {
+        if (w.raw.length > narrow.raw.length) break;
+        if (w !== narrow && covers(w, narrow) && !covers(narrow, w)) {
+          wide = w;
+          break;
+        }
+      }
+    }
+    if (wide) yield [narrow, wide];
+  }
+}
 
 /** Whether every value matching `n` matches `w` (false when unsure); both on one field. */
 function covers(w: Value, n: Value): boolean {

@@ -99,9 +99,20 @@ function unquote(s: string): string {
 }
 
 function readDataSource(file: string): DataSourceInfo | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return scanDataSource(text, file) ?? parseDataSource(text, file);
+}
+
+/** The full YAML reading: right for any file, but 5–25 ms for one with a long example log. */
+function parseDataSource(text: string, file: string): DataSourceInfo | undefined {
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(file, 'utf8'));
+    data = parseYaml(text);
   } catch {
     return undefined;
   }
@@ -124,4 +135,99 @@ function cimMappings(value: unknown): Map<string, readonly string[]> {
     out.set(rec.data_set, Object.freeze([...(out.get(rec.data_set) ?? []), ...names]));
   }
   return out;
+}
+
+/** A plain or quoted YAML scalar on one line; undefined for anything the scanner should not guess at. */
+function scalar(raw: string): string | undefined {
+  const v = raw.trim();
+  if (v === '') return undefined;
+  const c = v[0];
+  if (c === "'") return v.length >= 2 && v.endsWith("'") ? v.slice(1, -1).replace(/''/g, "'") : undefined;
+  if (c === '"') {
+    try {
+      const s: unknown = JSON.parse(v);
+      return typeof s === 'string' ? s : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  // Flow collections, anchors, tags, block scalars and comments are YAML the scanner leaves to the parser.
+  if ('[{&*!|>%@`#'.includes(c as string) || v.includes(' #') || /:(\s|$)/.test(v)) return undefined;
+  return v;
+}
+
+/**
+ * Reads `name`, `fields` and the CIM `field_mappings` of a data source file
+ * line by line, as security_content's tooling writes them (top-level keys,
+ * `- item` lists, mappings two and four columns into a list item), without
+ * parsing the rest.
+ * Undefined when the file is written any other way: the caller then parses
+ * it as YAML.
+ */
+export function scanDataSource(text: string, file: string): DataSourceInfo | undefined {
+  const lines = text.split(/\r?\n/);
+  let name: string | undefined;
+  let fields: string[] | undefined;
+  const mappings = new Map<string, string[]>();
+  let section = '';
+  let entry: { model?: string; set?: string; names: string[]; inMapping: boolean } | undefined;
+  let itemIndent = 0;
+  const closeEntry = (): void => {
+    if (entry?.model === 'cim' && entry.set !== undefined) mappings.set(entry.set, [...(mappings.get(entry.set) ?? []), ...entry.names]);
+    entry = undefined;
+  };
+  for (const line of lines) {
+    if (line === '' || line.startsWith('#')) continue;
+    const top = /^([A-Za-z_][\w-]*):(.*)$/.exec(line);
+    if (top) {
+      closeEntry();
+      section = top[1] as string;
+      const rest = (top[2] as string).trim();
+      if (section === 'name') {
+        name = scalar(rest);
+        if (name === undefined) return undefined;
+      } else if (section === 'fields') {
+        if (rest === '[]') fields = [];
+        else if (rest !== '') return undefined;
+        else fields = [];
+      } else if (section === 'field_mappings' && rest !== '') {
+        if (rest !== '[]') return undefined;
+      }
+      continue;
+    }
+    if (section === 'fields') {
+      const item = /^ *- (.*)$/.exec(line);
+      const value = item ? scalar(item[1] as string) : undefined;
+      if (value === undefined || !fields) return undefined;
+      fields.push(value);
+    } else if (section === 'field_mappings') {
+      // Items may sit at column 0 or be indented; their keys and mappings follow two and four columns in.
+      const first = /^( *)- ([a-z_]+):(.*)$/.exec(line);
+      if (first) {
+        closeEntry();
+        itemIndent = (first[1] as string).length;
+        entry = { names: [], inMapping: false };
+      }
+      const key = first ? [first[0], first[2], first[3]] : new RegExp(`^ {${itemIndent + 2}}([a-z_]+):(.*)$`).exec(line);
+      if (key && entry) {
+        const k = key[1] as string;
+        const rest = (key[2] as string).trim();
+        entry.inMapping = k === 'mapping';
+        if (k === 'data_model') entry.model = scalar(rest);
+        else if (k === 'data_set') entry.set = scalar(rest);
+        else if (k === 'mapping' && rest !== '') return undefined;
+        continue;
+      }
+      const pair = new RegExp(`^ {${itemIndent + 4}}([^: ][^:]*): (.*)$`).exec(line);
+      if (!pair || !entry?.inMapping) return undefined;
+      const value = scalar(pair[2] as string);
+      if (value === undefined) return undefined;
+      entry.names.push(value);
+    }
+  }
+  closeEntry();
+  if (name === undefined) return undefined;
+  const info: DataSourceInfo = { name, file, datamodelFields: new Map([...mappings].map(([k, v]) => [k, Object.freeze(v)])) };
+  if (fields) info.fields = Object.freeze(fields);
+  return info;
 }

@@ -13,6 +13,34 @@ const DEFAULT_FIELDS = ['_time', '_raw', '_indextime', 'index', 'source', 'sourc
 const EXTRACTING_COMMANDS: ReadonlySet<string> = new Set(['spath', 'xmlkv', 'kvform', 'extract', 'kv', 'xpath', 'multikv', 'xmlunescape', 'lookup', 'inputlookup', 'join', 'append', 'appendcols', 'appendpipe']);
 
 /**
+ * The names shared by every detection with the same data sources, data model
+ * and dataset prefixes; most detections share one of a few hundred such
+ * lists, so they are built once per process.
+ */
+const baseLists = new Map<string, ReadonlySet<string>>();
+
+function baseNames(infos: readonly DataSourceInfo[], datamodel: string | undefined, prefixes: readonly string[]): ReadonlySet<string> {
+  const key = `${infos.map((i) => i.file).join('\u0000')}\u0001${datamodel ?? ''}\u0001${prefixes.join('\u0000')}`;
+  let names = baseLists.get(key);
+  if (names) return names;
+  const set = new Set<string>(DEFAULT_FIELDS);
+  for (const info of infos) for (const f of info.fields ?? []) set.add(f);
+  if (datamodel !== undefined) {
+    // The data sources list the TA's field names; a datamodel search reads the CIM names the TA maps them to.
+    const bare: string[] = [...set];
+    for (const alias of allAliases('cim')) {
+      if (datasetPrefixOf(alias) === undefined) bare.push(alias);
+      else set.add(alias);
+    }
+    for (const p of prefixes) for (const f of bare) set.add(`${p}.${f}`);
+    for (const info of infos) for (const f of info.datamodelFields.get(datamodel) ?? []) set.add(f);
+  }
+  names = set;
+  baseLists.set(key, names);
+  return names;
+}
+
+/**
  * The field names valid for a detection: the `fields` of the data sources it
  * declares (`data_sources/*.yml` beside `detections/`); for a datamodel
  * search, those names and the CIM names of lint-rule's field table under the
@@ -36,29 +64,21 @@ export function splunkKnownFields(dataSourcesDir: string | undefined, declared: 
     if (EXTRACTING_COMMANDS.has(cmd.name)) return undefined;
     if (isAggregation(cmd)) break;
   }
-  const names = new Set<string>(DEFAULT_FIELDS);
-  for (const info of infos) for (const f of info.fields ?? []) names.add(f);
   const facts = analysis.facts;
+  const prefixes = new Set<string>();
   if (analysis.datamodelName) {
-    const prefixes = new Set<string>();
     const dataset = analysis.datamodel?.dataset ?? analysis.datamodel?.model;
     if (dataset) prefixes.add(dataset);
     for (const r of facts.fieldRefs) {
       const p = datasetPrefixOf(r.name);
       if (p) prefixes.add(p);
     }
-    // The data sources list the TA's field names; a datamodel search reads the CIM names the TA maps them to.
-    const bare: string[] = [...names];
-    for (const alias of allAliases('cim')) {
-      if (datasetPrefixOf(alias) === undefined) bare.push(alias);
-      else names.add(alias);
-    }
-    for (const p of prefixes) for (const f of bare) names.add(`${p}.${f}`);
-    for (const info of infos) for (const f of info.datamodelFields.get(analysis.datamodelName) ?? []) names.add(f);
   }
-  for (const c of facts.createdFields) names.add(c.name);
+  const base = baseNames(infos, analysis.datamodelName, [...prefixes].sort());
+  const extra: string[] = [];
+  for (const c of facts.createdFields) if (!base.has(c.name)) extra.push(c.name);
   // A macro's fields are the macro author's choice, not something the detection can fix.
-  for (const r of facts.fieldRefs) if (analysis.fromMacro(r.span)) names.add(r.name);
+  for (const r of facts.fieldRefs) if (!base.has(r.name) && analysis.fromMacro(r.span)) extra.push(r.name);
   const list = infos.map((i) => i.name);
-  return { names: [...names], source: `the data source${list.length === 1 ? '' : 's'} ${list.join(', ')}` };
+  return { names: [...base, ...new Set(extra)], source: `the data source${list.length === 1 ? '' : 's'} ${list.join(', ')}` };
 }

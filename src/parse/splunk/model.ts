@@ -10,7 +10,10 @@ import { splunkCanonicalField } from './field-names.js';
 import { splunkKnownFields } from './known-fields.js';
 import { createMacroTable, loadMacros, type MacroTable } from './macros.js';
 import { splunkRuleEvents } from './rule-events.js';
-import { analyzeSearch, rememberAnalysis, type SplunkSearchAnalysis } from './search-analysis.js';
+import { analyzeSearch } from './analyze-search.js';
+import { rememberAnalysis, type SplunkSearchAnalysis } from './search-analysis.js';
+import { splToLogic } from './spl-lower.js';
+import { mapLogicSpans } from './spl-search.js';
 
 export const splunkParser: VendorParser = {
   vendor: 'splunk',
@@ -75,7 +78,9 @@ export function splunkRuleModel(
 
   const search = doc.search;
   const pending: { p: Predicate; field: string; inDatamodel: boolean }[] = [];
-  const predicates = predicatesFromLogic(analysis?.logic, (cmp, role, where) => {
+  // Spans of the logic are mapped back through macro expansion to the search as written.
+  const logic = analysis?.ast ? mapLogicSpans(splToLogic(analysis.ast), analysis.parse.expansion.toOriginalSpan) : undefined;
+  const predicates = predicatesFromLogic(logic, (cmp, role, where) => {
     const p: Predicate = { field: '', fieldAsWritten: cmp.field, operator: cmp.operator, value: cmp.value, role, loc: search ? search.locate(cmp.span) : detectionLoc };
     if (cmp.caseSensitive !== undefined) p.caseSensitive = cmp.caseSensitive;
     if (cmp.modifiers) p.modifiers = cmp.modifiers;
@@ -103,7 +108,6 @@ export function splunkRuleModel(
     if (p.role === 'indicator' && isScopeField(p.field)) p.role = 'scope';
   }
 
-  let known: KnownFields | undefined | null = null;
   const model: RuleModel<SplunkDetectionDocument> = {
     vendor: 'splunk',
     file,
@@ -117,10 +121,8 @@ export function splunkRuleModel(
     detectionLoc,
     titleLoc: doc.name?.loc ?? fileStart(),
     doc,
-    knownFields: () => {
-      if (known === null) known = splunkKnownFields(contentFoldersOf(file).dataSources, doc.dataSource, analysis);
-      return known;
-    },
+    // Not memoised: the list is large and wanted once or twice per rule; its shared part is cached per data source set.
+    knownFields: (): KnownFields | undefined => splunkKnownFields(contentFoldersOf(file).dataSources, doc.dataSource, analysis),
   };
   if (doc.id) model.id = doc.id.value;
   if (doc.name) model.title = doc.name.value;

@@ -1,18 +1,17 @@
 import type { Location, Span } from '../../model/location.js';
-import type { Logic } from '../../model/logic.js';
 import type { RuleModel } from '../../model/rule.js';
 import type { EmbeddedText } from '../embedded.js';
 import type { SplunkDetectionDocument } from './document.js';
-import type { MacroTable } from './macros.js';
 import type { SplCommand, SplDatamodelRef, SplQuery } from './spl-ast.js';
-import { splFacts, type SplFacts } from './spl-facts.js';
-import { splToLogic } from './spl-lower.js';
-import { mapLogicSpans, parseSplunkSearch, type SplunkSearchParse } from './spl-search.js';
+import type { SplFacts } from './spl-facts.js';
+import type { SplunkSearchParse } from './spl-search.js';
+
+// Types and the per-rule accessor only: checks and snippet writers import this without loading the SPL parser.
 
 /**
  * Everything the model builder and the Splunk checks need from a detection's
- * search, computed once per rule: the macro expansion, the tree, the facts
- * (fields read and created, data models) and the filtering logic.
+ * search, computed once per rule: the macro expansion, the tree and the
+ * facts (fields read and created, data models).
  */
 export interface SplunkSearchAnalysis {
   /** The search as decoded from the YAML, mapped to the file. */
@@ -22,8 +21,6 @@ export interface SplunkSearchAnalysis {
   ast: SplQuery | null;
   /** Facts in the coordinates of the expanded text; map spans with `locate`. */
   facts: SplFacts | null;
-  /** The filtering logic, spans in the coordinates of the search as written. */
-  logic: Logic | undefined;
   /** The first tstats (or `from`) data model of the top-level pipeline. */
   datamodel?: SplDatamodelRef & { command: SplCommand };
   /** `Model.Dataset` (or `Model`) of that data model, as the curated tables key it. */
@@ -32,33 +29,6 @@ export interface SplunkSearchAnalysis {
   locate(span: Span): Location;
   /** Whether a span of the expanded text came out of a macro definition. */
   fromMacro(span: Span): boolean;
-}
-
-export function analyzeSearch(search: EmbeddedText, macros: MacroTable): SplunkSearchAnalysis {
-  const parse = parseSplunkSearch(search.text, macros);
-  const ast = parse.result.ast;
-  const expansion = parse.expansion;
-  const analysis: SplunkSearchAnalysis = {
-    search,
-    parse,
-    ast,
-    facts: ast ? splFacts(ast) : null,
-    logic: ast ? mapLogicSpans(splToLogic(ast), expansion.toOriginalSpan) : undefined,
-    locate: (span) => search.locate(expansion.toOriginalSpan(span)),
-    fromMacro: (span) => {
-      // Identity text keeps its length when mapped back; macro text collapses onto its call.
-      const o = expansion.toOriginalSpan(span);
-      return expansion.calls.some((c) => o.start >= c.span.start && o.end <= c.span.end);
-    },
-  };
-  for (const cmd of ast?.pipeline.commands ?? []) {
-    if ((cmd.kind === 'tstats' || cmd.kind === 'from') && cmd.datamodel) {
-      analysis.datamodel = { ...cmd.datamodel, command: cmd };
-      analysis.datamodelName = cmd.datamodel.dataset ? `${cmd.datamodel.model}.${cmd.datamodel.dataset}` : cmd.datamodel.model;
-      break;
-    }
-  }
-  return analysis;
 }
 
 const analyses = new WeakMap<SplunkDetectionDocument, SplunkSearchAnalysis>();
