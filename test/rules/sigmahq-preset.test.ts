@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RunResources } from '../../src/cli/resources.js';
@@ -5,8 +6,9 @@ import { loadConfig } from '../../src/engine/config.js';
 import { Linter } from '../../src/engine/linter.js';
 import { ALL_CHECKS } from '../../src/rules/index.js';
 import { enabledValidators, readSigmaCliConfig, sigmahqPreset } from '../../src/rules/sigma/sigmahq-preset.js';
+import { SIGMAHQ_TESTS, SIGMAHQ_VALIDATORS } from '../../src/rules/sigmahq-validator-map.js';
 import { lintWith } from '../helpers/rule-tester.js';
-import { CORPUS, FIXTURES } from '../helpers/paths.js';
+import { CORPUS, FIXTURES, ROOT } from '../helpers/paths.js';
 
 const CUSTOM = path.join(FIXTURES, 'sigma', 'sigmahq', 'custom-ci');
 
@@ -67,5 +69,34 @@ describe('the sigmahq preset', () => {
     expect(withCustom[0]!.messages.map((m) => `${m.ruleId}:${m.line}:${m.message}`)).toEqual([
       "sigmahq-field-unknown:15:'usr' is not a field of the logsource (product: acme, category: -, service: audit) in SigmaHQ's logsource.json",
     ]);
+  });
+});
+
+describe('the SigmaHQ maps and their parity page', () => {
+  const byId = new Map(ALL_CHECKS.map((c) => [c.meta.id, c]));
+  const doc = readFileSync(path.join(ROOT, 'docs', 'parity-sigmahq.md'), 'utf8');
+
+  it('map every plugin validator and every CI test to a registered Sigma check (or to none, with a reason on the page)', () => {
+    for (const [name, id] of [...Object.entries(SIGMAHQ_VALIDATORS), ...Object.entries(SIGMAHQ_TESTS)]) {
+      if (id !== null) expect(byId.get(id)?.meta.vendors ?? ['sigma'], `${name} → ${id}`).toContain('sigma');
+      const row = doc.split('\n').find((l) => l.startsWith('| `') && (l.split('|')[1] ?? '').includes(`\`${name}\``));
+      if (name !== 'validate_sigma_schema' && name !== 'test_file_names_prefix' && name !== 'test_file_names_duplicate' && name !== 'test_fieldname_case_cast') {
+        expect(row, `${name} has a row`).toBeDefined();
+        expect(row).toContain(id === null ? '| — |' : `\`${id}\``);
+      }
+    }
+  });
+
+  it("know every plugin validator SigmaHQ's CI config names", () => {
+    const conf = readFileSync(path.join(CORPUS, 'sigma', 'tests', 'sigma_cli_conf.yml'), 'utf8');
+    const named = new Set([...conf.matchAll(/\b(sigmahq_[a-z0-9_]+)/g)].map((m) => m[1] as string));
+    expect(named.size).toBeGreaterThan(5);
+    for (const n of named) expect(SIGMAHQ_VALIDATORS, n).toHaveProperty(n);
+  });
+
+  it('every SigmaHQ, duplicate and logic check is registered and documented', () => {
+    const mine = ALL_CHECKS.filter((c) => /^(sigmahq-|logic-|corpus-duplicate-|duplicate-detection$|near-duplicate$)/.test(c.meta.id));
+    expect(mine.length).toBe(49);
+    for (const c of mine) expect(c.meta.docs.length, c.meta.id).toBeGreaterThan(150);
   });
 });
