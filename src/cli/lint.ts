@@ -1,19 +1,20 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyFixes } from '../engine/fix.js';
-import { loadConfig, severityName, type Config } from '../engine/config.js';
+import { loadConfig, severityName, type Config, type LoadConfigOptions } from '../engine/config.js';
 import type { RuleSetting } from '../engine/config-file.js';
 import { configForFile, enabledAnywhere, isIgnored } from '../engine/config.js';
 import { listFiles } from '../engine/file-list.js';
 import { Linter, type LintResult } from '../engine/linter.js';
+import { lintInWorkers, workerCount } from '../engine/parallel.js';
 import { loadFormatter, formatterNames } from '../report/formatters/index.js';
 import { ALL_CHECKS } from '../rules/index.js';
 import { intOption, UsageError, type CliValues } from './args.js';
 import { emit, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, useColor, type CliIO } from './main.js';
 import { RunResources } from './resources.js';
 
-/** Loads the config a command runs with, from the command line's options. */
-export function configFromCli(values: CliValues, io: CliIO): Config {
+/** The config options the command line sets (plain data: worker threads rebuild the config from it). */
+export function loadOptionsFromCli(values: CliValues, io: CliIO): Omit<LoadConfigOptions, 'checks'> {
   const ruleOverrides: Record<string, RuleSetting> = {};
   for (const spec of values.rule ?? []) {
     const m = /^([^:]+):(off|warn|error|0|1|2)$/.exec(spec);
@@ -21,16 +22,20 @@ export function configFromCli(values: CliValues, io: CliIO): Config {
     const sev = m[2] as string;
     ruleOverrides[m[1] as string] = severityName(/^\d$/.test(sev) ? (Number(sev) as 0 | 1 | 2) : (sev as 'off' | 'warn' | 'error'));
   }
-  const config = loadConfig({
+  return {
     cwd: io.cwd,
-    checks: ALL_CHECKS,
     ...(values.config ? { configPath: values.config } : {}),
     ...(values['no-config-lookup'] ? { noLookup: true } : {}),
     ...(values.preset ? { preset: values.preset } : {}),
     ...(values['no-corpus'] ? { corpus: [] } : values.corpus ? { corpus: values.corpus } : {}),
     ...(values.attack ? { attack: values.attack } : {}),
     ...(Object.keys(ruleOverrides).length ? { ruleOverrides } : {}),
-  });
+  };
+}
+
+/** Loads the config a command runs with, from the command line's options. */
+export function configFromCli(values: CliValues, io: CliIO): Config {
+  const config = loadConfig({ ...loadOptionsFromCli(values, io), checks: ALL_CHECKS });
   if (values['cache-dir']) config.cacheDir = path.resolve(io.cwd, values['cache-dir']);
   return config;
 }
@@ -57,9 +62,14 @@ export async function lintCommand(args: string[], values: CliValues, io: CliIO):
 
   const linter = new Linter(config, ALL_CHECKS, resources);
   let results: LintResult[];
+  const workers = workerCount(files.length);
   if (values.stdin) {
     if (!io.readStdin) throw new UsageError('--stdin is not available here');
     results = [await linter.lintText(await io.readStdin(), path.resolve(io.cwd, stdinName ?? 'stdin.yml'))];
+  } else if (workers > 1) {
+    const { batch, notices } = await lintInWorkers(files, workers, { loadOptions: loadOptionsFromCli(values, io), cacheDir: config.cacheDir, indexDir: resources.index()?.location });
+    resources.notices.push(...notices.filter((n) => !resources.notices.includes(n)));
+    results = linter.finish(batch);
   } else {
     results = await linter.lintFiles(files);
   }

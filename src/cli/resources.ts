@@ -3,7 +3,7 @@ import { loadAttack, type AttackData } from '../attack/index.js';
 import type { Config } from '../engine/config.js';
 import type { Resources } from '../engine/linter.js';
 import { ConfigError } from '../engine/config-file.js';
-import type { StoredIndex } from '../index/store.js';
+import { openStoredIndex, type StoredIndex } from '../index/store.js';
 import { openCorpusIndex } from '../index/open.js';
 import { progressBar } from '../report/progress.js';
 
@@ -35,6 +35,11 @@ export class RunResources implements Resources {
 
   index(): StoredIndex | undefined {
     return this.corpus;
+  }
+
+  /** Uses an index the main thread already opened (worker threads): no corpus scan, no build. */
+  useIndex(dir: string): void {
+    this.corpus = openStoredIndex(dir);
   }
 
   /** Opens or builds the corpus index; problems become notices and the corpus checks stay silent. */

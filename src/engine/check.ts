@@ -67,11 +67,32 @@ export interface CheckContext<Options = Record<string, unknown>> {
   readonly settings: Readonly<Record<string, unknown>>;
 }
 
-/** What a project-wide pass sees: every rule linted in this run. */
+/**
+ * What one rule contributes to a cross-file check (duplicate ids, titles,
+ * detections): facts with the same key are compared with each other. Facts
+ * are plain data, so files can be linted in worker threads and compared in
+ * the main one, without keeping every parsed rule in memory.
+ */
+export interface ProjectFact {
+  key: string;
+  loc: Location;
+  /** JSON-serialisable detail the comparison needs. */
+  data?: unknown;
+}
+
+/** A fact with the rule and file it came from. */
+export interface CollectedFact extends ProjectFact {
+  file: string;
+  vendor: Vendor;
+  title?: string;
+  ruleId?: string;
+}
+
+/** What a project-wide pass sees: the facts every linted rule contributed. */
 export interface ProjectContext<Options = Record<string, unknown>> {
   readonly options: Options;
-  readonly rules: readonly RuleModel[];
-  report(rule: RuleModel, problem: ProblemReport): void;
+  readonly facts: readonly CollectedFact[];
+  report(fact: CollectedFact, problem: { message: string; loc?: Location }): void;
   attack(): AttackData;
   index(): CorpusIndex | undefined;
   readonly settings: Readonly<Record<string, unknown>>;
@@ -82,7 +103,9 @@ export interface Check<Options = Record<string, unknown>> {
   meta: CheckMeta;
   /** Runs on one rule. */
   check?(rule: RuleModel, context: CheckContext<Options>): void;
-  /** Runs once after every file was parsed (duplicates across files, …). */
+  /** Collects what this rule contributes to the cross-file comparison. */
+  collect?(rule: RuleModel, context: CheckContext<Options>): ProjectFact[] | undefined;
+  /** Runs once after every file was linted, over the facts `collect` gathered (duplicates across files, …). */
   checkProject?(context: ProjectContext<Options>): void;
 }
 

@@ -99,7 +99,7 @@ export function loadConfig(opts: LoadConfigOptions): Config {
   for (const name of presetList) {
     const factory = getPreset(name);
     if (!factory) throw new ConfigError(`${where}: unknown preset "${name}"${didYouMean(name, presetNames())}; presets: ${presetNames().join(', ')}`);
-    const preset = factory(opts.checks);
+    const preset = factory(opts.checks, { settings: raw.settings ?? {}, baseDir });
     applyRules(rules, preset.rules ?? {}, known, `preset ${name}`);
     for (const o of preset.overrides ?? []) overrides.push(toOverride(o, known, `preset ${name}`));
   }

@@ -4,9 +4,9 @@ import { SourceText } from '../model/location.js';
 import type { ParsedFile, ParseProblem, RuleModel } from '../model/rule.js';
 import { detectVendor, vendorParser, type ParseSettings } from '../parse/index.js';
 import { readRuleFile } from '../parse/read-file.js';
-import type { Check, CheckContext, Fix, ProblemReport, ProjectContext, Suggestion } from './check.js';
+import type { Check, CheckContext, CollectedFact, Fix, ProblemReport, ProjectContext, Suggestion } from './check.js';
 import { configForFile, type Config, type RuleEntry } from './config.js';
-import { isSuppressed, parseDirectives } from './suppressions.js';
+import { isSuppressed, parseDirectives, type Directive } from './suppressions.js';
 
 /** One message, in ESLint's JSON formatter shape (severity 1 = warning, 2 = error). */
 export interface LintMessage {
@@ -30,7 +30,7 @@ export interface LintResult {
   fatalErrorCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
-  /** The file's text, kept for formatters that quote it and for --fix. */
+  /** The file's text, kept for formatters that quote it, for --fix and for suppressions of cross-file messages. */
   source?: string;
 }
 
@@ -40,19 +40,26 @@ export interface Resources {
   index(): CorpusIndex | undefined;
 }
 
-interface FileState {
-  file: string;
-  source: SourceText;
-  rules: Map<string, RuleEntry>;
-  parsed: ParsedFile;
-  messages: LintMessage[];
+/** A fact as collected, with the check and severity it is for. */
+export interface FactRecord {
+  checkId: string;
+  severity: 'warn' | 'error';
+  fact: CollectedFact;
+}
+
+/** What linting files gives before the cross-file pass: per-file results and the facts for that pass. */
+export interface FileBatch {
+  results: LintResult[];
+  facts: FactRecord[];
+  internalErrors: string[];
 }
 
 /**
- * Runs the checks the config turns on over files. Parsing and per-rule checks
- * run file by file; project checks (duplicates across files) run once at the
- * end over every rule of the run. A check that throws becomes one message on
- * the file it was checking, so one bug never stops a run.
+ * Runs the checks the config turns on over files. Each file is parsed and
+ * checked on its own and then let go; cross-file checks work on the facts
+ * the rules contributed (see ProjectFact), in one pass at the end. A check
+ * that throws becomes one message on the file it was checking, so one bug
+ * never stops a run.
  */
 export class Linter {
   readonly internalErrors: string[] = [];
@@ -67,28 +74,80 @@ export class Linter {
   }
 
   async lintFiles(files: readonly string[]): Promise<LintResult[]> {
-    const states: FileState[] = [];
-    for (const file of files) states.push(await this.lintOne(file, undefined));
-    this.runProjectChecks(states);
-    return states.map(toResult);
+    const batch = await this.lintBatch(files);
+    return this.finish(batch);
   }
 
-  /** Lints text as if it were the file `file` (stdin, tests, editors). */
+  /** Lints text as if it were the file `file` (stdin, tests, editors, --fix passes). */
   async lintText(text: string, file: string): Promise<LintResult> {
-    const state = await this.lintOne(file, text);
-    this.runProjectChecks([state]);
-    return toResult(state);
+    const facts: FactRecord[] = [];
+    const result = await this.lintOne(file, text, facts);
+    return this.finish({ results: [result], facts, internalErrors: [] })[0] as LintResult;
   }
 
-  private async lintOne(file: string, text: string | undefined): Promise<FileState> {
+  /** Per-file linting without the cross-file pass: what a worker thread does with its share of the files. */
+  async lintBatch(files: readonly string[]): Promise<FileBatch> {
+    const facts: FactRecord[] = [];
+    const results: LintResult[] = [];
+    for (const file of files) results.push(await this.lintOne(file, undefined, facts));
+    return { results, facts, internalErrors: this.internalErrors };
+  }
+
+  /** Runs the cross-file checks over the facts of every batch and adds their messages to the results. */
+  finish(batch: FileBatch): LintResult[] {
+    const byFile = new Map(batch.results.map((r) => [r.filePath, r]));
+    const directives = new Map<string, Directive[]>();
+    const directivesOf = (r: LintResult): Directive[] => {
+      let d = directives.get(r.filePath);
+      if (!d) {
+        d = parseDirectives(new SourceText(r.source ?? ''));
+        directives.set(r.filePath, d);
+      }
+      return d;
+    };
+    const added = new Set<LintResult>();
+    for (const check of this.checks) {
+      if (!check.checkProject) continue;
+      const id = check.meta.id;
+      const records = batch.facts.filter((f) => f.checkId === id);
+      if (records.length === 0) continue;
+      const severityOf = new Map(records.map((r) => [r.fact, r.severity] as const));
+      const context: ProjectContext = {
+        // Options come from the base config: a comparison across files needs one set of them.
+        options: this.config.rules.get(id)?.options ?? {},
+        facts: records.map((r) => r.fact),
+        settings: this.config.settings,
+        report: (fact, problem) => {
+          const result = byFile.get(fact.file);
+          const severity = severityOf.get(fact);
+          if (!result || !severity) return;
+          const loc = problem.loc ?? fact.loc;
+          if (isSuppressed(directivesOf(result), id, loc.line)) return;
+          result.messages.push({ ruleId: id, severity: severity === 'error' ? 2 : 1, message: problem.message, ...loc });
+          added.add(result);
+        },
+        attack: () => this.resources.attack(),
+        index: () => this.resources.index(),
+      };
+      try {
+        check.checkProject(context);
+      } catch (err) {
+        this.internalErrors.push(`check ${id}: ${(err as Error).stack ?? String(err)}`);
+      }
+    }
+    for (const e of batch.internalErrors) if (!this.internalErrors.includes(e)) this.internalErrors.push(e);
+    return batch.results.map((r) => (added.has(r) ? summarize(r.filePath, r.messages, r.source) : r));
+  }
+
+  private async lintOne(file: string, text: string | undefined, facts: FactRecord[]): Promise<LintResult> {
     const fileConfig = configForFile(this.config, file);
     const parsed = await this.parse(file, text, fileConfig.vendor);
-    const state: FileState = { file, source: parsed.source, rules: fileConfig.rules, parsed, messages: [] };
+    const state: FileState = { file, source: parsed.source, rules: fileConfig.rules, messages: [], directives: undefined };
     for (const p of parsed.problems) this.addParseProblem(state, p);
     if (!parsed.problems.some((p) => p.fatal)) {
-      for (const rule of parsed.rules) this.runRuleChecks(state, rule);
+      for (const rule of parsed.rules) this.runRuleChecks(state, rule, facts);
     }
-    return state;
+    return summarize(file, state.messages, state.source.text);
   }
 
   private async parse(file: string, text: string | undefined, forced: ParsedFile['vendor']): Promise<ParsedFile> {
@@ -102,37 +161,24 @@ export class Linter {
     }
     const vendor = forced ?? detectVendor(file, source.text);
     if (!vendor) {
-      return {
-        file,
-        vendor,
-        source,
-        rules: [],
-        problems: [{ checkId: 'parse-error', message: 'not a rule file lint-rule knows (expected Sigma or Splunk YAML, or Elastic TOML)', loc: { line: 1, column: 1, endLine: 1, endColumn: 1 }, severity: 'error', fatal: true }],
-      };
+      return { file, vendor, source, rules: [], problems: [fatal('not a rule file lint-rule knows (expected Sigma or Splunk YAML, or Elastic TOML)')] };
     }
     try {
       const parser = await vendorParser(vendor);
       return parser.parse(file, source, this.parseSettings());
     } catch (err) {
       this.internalErrors.push(`${file}: ${(err as Error).stack ?? String(err)}`);
-      return {
-        file,
-        vendor,
-        source,
-        rules: [],
-        problems: [{ checkId: 'parse-error', message: `internal error while parsing: ${(err as Error).message}`, loc: { line: 1, column: 1, endLine: 1, endColumn: 1 }, severity: 'error', fatal: true }],
-      };
+      return { file, vendor, source, rules: [], problems: [fatal(`internal error while parsing: ${(err as Error).message}`)] };
     }
   }
 
   private parseSettings(): ParseSettings {
     const splunk = this.config.settings.splunk;
-    const macros = typeof splunk?.macros === 'string' ? splunk.macros : undefined;
-    const ecsSchema = this.config.settings.elastic?.ecsSchema;
-    return {
-      ...(macros ? { splunkMacros: macros } : {}),
-      ...(typeof ecsSchema === 'string' ? { elasticEcsSchema: ecsSchema } : {}),
-    };
+    const elastic = this.config.settings.elastic;
+    const out: ParseSettings = {};
+    if (typeof splunk?.macros === 'string') out.splunkMacros = splunk.macros;
+    if (typeof elastic?.ecsSchema === 'string') out.elasticEcsSchema = elastic.ecsSchema;
+    return out;
   }
 
   private addParseProblem(state: FileState, p: ParseProblem): void {
@@ -143,28 +189,18 @@ export class Linter {
       const sev = entry ? entry.severity : p.severity;
       if (sev === 'off') return;
       severity = sev === 'error' ? 2 : 1;
+      if (isSuppressed(directivesOf(state), p.checkId, p.loc.line)) return;
     }
-    if (isSuppressed(this.directives(state), p.checkId, p.loc.line) && !p.fatal) return;
     state.messages.push({ ruleId: p.checkId, severity, message: p.message, ...p.loc, ...(p.fatal ? { fatal: true } : {}) });
   }
 
-  private directiveCache = new WeakMap<SourceText, ReturnType<typeof parseDirectives>>();
-  private directives(state: FileState): ReturnType<typeof parseDirectives> {
-    let d = this.directiveCache.get(state.source);
-    if (!d) {
-      d = parseDirectives(state.source);
-      this.directiveCache.set(state.source, d);
-    }
-    return d;
-  }
-
-  private runRuleChecks(state: FileState, rule: RuleModel): void {
+  private runRuleChecks(state: FileState, rule: RuleModel, facts: FactRecord[]): void {
     // Overrides by rule id (SigmaHQ's per-rule exclusions) need the rule's id, known only now.
     const rules = rule.id && this.config.overrides.some((o) => o.ids.length > 0) ? configForFile(this.config, state.file, rule.id).rules : state.rules;
     for (const [id, entry] of rules) {
       if (entry.severity === 'off') continue;
       const check = this.byId.get(id);
-      if (!check?.check || check.meta.reportedByParser) continue;
+      if (!check || check.meta.reportedByParser || (!check.check && !check.collect)) continue;
       if (check.meta.vendors && !check.meta.vendors.includes(rule.vendor)) continue;
       const context: CheckContext = {
         options: entry.options,
@@ -175,7 +211,16 @@ export class Linter {
         index: () => this.resources.index(),
       };
       try {
-        check.check(rule, context);
+        check.check?.(rule, context);
+        const collected = check.collect?.(rule, context);
+        if (collected) {
+          for (const f of collected) {
+            const fact: CollectedFact = { ...f, file: state.file, vendor: rule.vendor };
+            if (rule.title !== undefined) fact.title = rule.title;
+            if (rule.id !== undefined) fact.ruleId = rule.id;
+            facts.push({ checkId: id, severity: entry.severity, fact });
+          }
+        }
       } catch (err) {
         this.internalErrors.push(`${state.file}: check ${id}: ${(err as Error).stack ?? String(err)}`);
         state.messages.push({ ruleId: id, severity: 2, message: `internal error in check ${id}: ${(err as Error).message}`, ...rule.detectionLoc, fatal: true });
@@ -184,46 +229,34 @@ export class Linter {
   }
 
   private addReport(state: FileState, id: string, entry: RuleEntry, problem: ProblemReport): void {
-    if (isSuppressed(this.directives(state), id, problem.loc.line)) return;
+    if (isSuppressed(directivesOf(state), id, problem.loc.line)) return;
     const message: LintMessage = { ruleId: id, severity: entry.severity === 'error' ? 2 : 1, message: problem.message, ...problem.loc };
     if (problem.fix) message.fix = Array.isArray(problem.fix) ? problem.fix : [problem.fix];
     if (problem.suggestions?.length) message.suggestions = problem.suggestions;
     state.messages.push(message);
   }
-
-  private runProjectChecks(states: readonly FileState[]): void {
-    const stateOf = new Map<RuleModel, FileState>();
-    for (const s of states) for (const r of s.parsed.rules) stateOf.set(r, s);
-    for (const check of this.checks) {
-      if (!check.checkProject) continue;
-      const id = check.meta.id;
-      // A project check runs with the base config's options; per-file overrides decide whether its reports count.
-      const base = this.config.rules.get(id);
-      if (!base || (base.severity === 'off' && !states.some((s) => s.rules.get(id)?.severity !== 'off'))) continue;
-      const rules = states.flatMap((s) => (s.parsed.problems.some((p) => p.fatal) ? [] : s.parsed.rules)).filter((r) => !check.meta.vendors || check.meta.vendors.includes(r.vendor));
-      const context: ProjectContext = {
-        options: base.options,
-        rules,
-        settings: this.config.settings,
-        report: (rule, problem) => {
-          const s = stateOf.get(rule);
-          const entry = s && (rule.id ? configForFile(this.config, s.file, rule.id).rules : s.rules).get(id);
-          if (s && entry && entry.severity !== 'off') this.addReport(s, id, entry, problem);
-        },
-        attack: () => this.resources.attack(),
-        index: () => this.resources.index(),
-      };
-      try {
-        check.checkProject(context);
-      } catch (err) {
-        this.internalErrors.push(`check ${id}: ${(err as Error).stack ?? String(err)}`);
-      }
-    }
-  }
 }
 
-function toResult(state: FileState): LintResult {
-  const messages = dedupe(state.messages).sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+interface FileState {
+  file: string;
+  source: SourceText;
+  rules: Map<string, RuleEntry>;
+  messages: LintMessage[];
+  directives: Directive[] | undefined;
+}
+
+function directivesOf(state: FileState): Directive[] {
+  state.directives ??= parseDirectives(state.source);
+  return state.directives;
+}
+
+function fatal(message: string): ParseProblem {
+  return { checkId: 'parse-error', message, loc: { line: 1, column: 1, endLine: 1, endColumn: 1 }, severity: 'error', fatal: true };
+}
+
+/** Sorts, dedupes and counts a file's messages. */
+export function summarize(filePath: string, all: LintMessage[], source: string | undefined): LintResult {
+  const messages = dedupe(all).sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
   let errorCount = 0;
   let warningCount = 0;
   let fatalErrorCount = 0;
@@ -239,7 +272,9 @@ function toResult(state: FileState): LintResult {
       if (m.fix) fixableWarningCount++;
     }
   }
-  return { filePath: state.file, messages, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount, source: state.source.text };
+  const result: LintResult = { filePath, messages, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount };
+  if (source !== undefined) result.source = source;
+  return result;
 }
 
 function dedupe(messages: LintMessage[]): LintMessage[] {

@@ -7,7 +7,13 @@ import type { ConfigFile, RuleSetting } from './config-file.js';
  * from the checks' metadata so a new check only has to say where it belongs;
  * vendor presets (sigmahq, elastic, splunk) list what those projects' CI enforces.
  */
-export type PresetFactory = (checks: readonly Check[]) => ConfigFile;
+/** What a preset may read besides the checks: the config's settings and the folder relative paths resolve from. */
+export interface PresetContext {
+  settings: Record<string, Record<string, unknown>>;
+  baseDir: string;
+}
+
+export type PresetFactory = (checks: readonly Check[], context?: PresetContext) => ConfigFile;
 
 const presets = new Map<string, PresetFactory>([
   ['recommended', (checks) => ({ rules: severities(checks, (c) => (c.meta.recommended ? c.meta.defaultSeverity : 'off')) })],

@@ -37,7 +37,10 @@ function precompiled(name: string): ValidateFunction | undefined {
   try {
     // A schema edited after the build must not be checked by its old code.
     if (statSync(file).mtimeMs < statSync(source).mtimeMs) return undefined;
-    return requireHere(file) as ValidateFunction;
+    const validate = requireHere(file) as ValidateFunction;
+    // Standalone code does not carry its schema; callers that read it (annotations such as x-expected) need it.
+    validate.schema ??= JSON.parse(readFileSync(source, 'utf8')) as object;
+    return validate;
   } catch {
     return undefined;
   }

@@ -95,7 +95,24 @@ export function aggregateTechniqueEvent(technique: string, event: string, rules:
   for (const r of onEvent) {
     for (const p of r.predicates) if (p.role === 'exclusion') exclusions.add(r, p);
   }
-  return { technique, event, ruleCount: onEvent.length, exclusions: exclusions.toRows() };
+  return { technique, event, ruleCount: onEvent.length, refs: onEvent.map((r) => r.ref), exclusions: exclusions.toRows() };
+}
+
+/**
+ * The same aggregate without some rules (the linted rule's own entries),
+ * derived from the full one: every row keeps the refs of the rules behind it,
+ * so leaving rules out is a subtraction, not a recount.
+ */
+export function withoutRules(agg: TechniqueEventAggregate, exclude: Exclude | undefined): TechniqueEventAggregate {
+  if (!exclude || exclude.size === 0 || !agg.refs.some((r) => exclude.has(r))) return agg;
+  const exclusions = agg.exclusions
+    .map((row) => {
+      const refs = row.refs.filter((r) => !exclude.has(r));
+      return refs.length === row.refs.length ? row : { ...row, refs, rules: refs.length };
+    })
+    .filter((row) => row.rules > 0);
+  const refs = agg.refs.filter((r) => !exclude.has(r));
+  return { ...agg, ruleCount: refs.length, refs, exclusions: sortRows(exclusions, (r) => r.rules, (r) => r.key) };
 }
 
 function sortRows<T>(rows: T[], count: (r: T) => number, name: (r: T) => string): T[] {

@@ -88,6 +88,8 @@ export interface TechniqueEventAggregate {
   technique: string;
   event: string;
   ruleCount: number;
+  /** The rules counted. */
+  refs: number[];
   exclusions: ValueRow[];
 }
 
@@ -104,6 +106,8 @@ export interface CorpusIndex {
   rulesOf(technique: string): readonly IndexedRule[];
   aggregate(technique: string, exclude?: Exclude): TechniqueAggregate;
   aggregateForEvent(technique: string, event: string, exclude?: Exclude): TechniqueEventAggregate;
+  /** Refs of the technique's rules whose detection fingerprint (src/index/fingerprint.ts) is this one. */
+  sameFingerprint(technique: string, fingerprint: string): number[];
   /** Corpus reach of a normalised predicate key: rules using it as an indicator. */
   reach(key: string, exclude?: Exclude): number;
   /** The corpus entries that are this rule (same file, or same vendor and rule id). */

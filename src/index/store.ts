@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fieldOfKey } from '../model/normalize.js';
+import { fieldOfKey, parseKey } from '../model/normalize.js';
+import { detectionFingerprint, fingerprintDigest } from './fingerprint.js';
 import type { Operator, Role, RuleModel, Vendor } from '../model/rule.js';
-import { aggregateTechnique, aggregateTechniqueEvent } from './aggregate.js';
-import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate } from './corpus-index.js';
+import { aggregateTechnique, aggregateTechniqueEvent, withoutRules } from './aggregate.js';
+import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 const REACH_SHARDS = 64;
 const LOOKUP_SHARDS = 64;
 const BUCKET_BITS = 6;
@@ -58,6 +59,11 @@ function encodePredicate(p: IndexedPredicate): StoredPredicate {
   return t;
 }
 
+function decodeRow([key, refs, examples]: [string, number[], ValueRow['examples']]): ValueRow {
+  const n = parseKey(key);
+  return { key, field: n.field, operator: n.operator, value: n.value, rules: refs.length, refs, examples };
+}
+
 function decodeRule(s: StoredRule): IndexedRule {
   const r: IndexedRule = { ref: s.r, vendor: s.v, title: s.t, file: s.f, techniques: s.T, events: s.E, predicates: s.p.map(decodePredicate) };
   if (s.i) r.id = s.i;
@@ -84,12 +90,38 @@ function shardOf(key: string, shards: number): number {
 const pathKey = (file: string): string => `p:${file}`;
 const idKey = (vendor: Vendor, id: string): string => `i:${vendor}:${id.toLowerCase()}`;
 
+/** A technique's precomputed summary (x/<technique>.json). */
+interface StoredSummary {
+  /** event → [refs of the rules reading it, exclusion rows [key, refs, examples]] */
+  events: Record<string, [number[], Array<[string, number[], ValueRow['examples']]>]>;
+  /** [ref, fingerprint digest] of the technique's rules with predicates. */
+  fingerprints: Array<[number, string]>;
+}
+
+function summarizeTechnique(technique: string, all: readonly IndexedRule[], stored: readonly StoredRule[]): StoredSummary {
+  const rules = stored.map((s) => all[s.r] as IndexedRule);
+  const events: StoredSummary['events'] = {};
+  for (const event of new Set(rules.flatMap((r) => r.events))) {
+    const agg = aggregateTechniqueEvent(technique, event, rules);
+    events[event] = [agg.refs, agg.exclusions.map((row) => [row.key, row.refs, row.examples])];
+  }
+  const fingerprints: StoredSummary['fingerprints'] = [];
+  for (const r of rules) {
+    const fp = detectionFingerprint(r);
+    if (fp) fingerprints.push([r.ref, fingerprintDigest(fp)]);
+  }
+  return { events, fingerprints };
+}
+
 /**
  * The index on disk is sharded so that linting one file reads only what it
  * needs: a small manifest, the shards of the draft's techniques, and the
  * reach and lookup shards of its keys — a few hundred KB, not the corpus.
  *   manifest.json            counts and the technique list
- *   t/<technique>.json       the rules under a technique
+ *   t/<technique>.json       the rules under a technique (explain, gaps, near-duplicates)
+ *   x/<technique>.json       what linting needs of a technique, precomputed: per event the rules
+ *                            and shared exclusions (with the refs behind each row, for leaving a
+ *                            rule out), and each rule's detection fingerprint digest
  *   r/<bucket>.json          rules by ref (64 per bucket)
  *   reach/<nn>.json          indicator key → number of rules using it
  *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus)
@@ -122,9 +154,11 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     (buckets[r.ref >> BUCKET_BITS] ??= []).push(stored);
   }
   const techniques: Record<string, number> = {};
+  mkdirSync(path.join(tmp, 'x'), { recursive: true });
   for (const [t, list] of byTechnique) {
     techniques[t] = list.length;
     writeFileSync(path.join(tmp, 't', `${t}.json`), JSON.stringify(list));
+    writeFileSync(path.join(tmp, 'x', `${t}.json`), JSON.stringify(summarizeTechnique(t, rules, list)));
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
   reach.forEach((shard, i) => writeFileSync(path.join(tmp, 'reach', `${i}.json`), JSON.stringify(shard)));
@@ -172,6 +206,11 @@ export class StoredIndex implements CorpusIndex {
     private readonly manifest: Manifest,
   ) {}
 
+  /** The folder the index is stored in. */
+  get location(): string {
+    return this.dir;
+  }
+
   get ruleCount(): number {
     return this.manifest.ruleCount;
   }
@@ -208,8 +247,38 @@ export class StoredIndex implements CorpusIndex {
     return aggregateTechnique(technique, this.rulesOf(technique), (k) => this.reach(k, exclude), exclude);
   }
 
+  private readonly eventAggregates = new Map<string, TechniqueEventAggregate>();
+
+  private readonly summaries = new Map<string, StoredSummary | null>();
+
+  private summary(technique: string): StoredSummary | undefined {
+    let s = this.summaries.get(technique);
+    if (s === undefined) {
+      s = this.manifest.techniques[technique] ? this.readJson<StoredSummary>(path.join('x', `${technique}.json`)) : null;
+      this.summaries.set(technique, s);
+    }
+    return s ?? undefined;
+  }
+
+  /**
+   * From the precomputed summary, then adjusted per linted rule: linting the
+   * corpus asks for each pair hundreds of times, and never needs the rules' bodies for it.
+   */
   aggregateForEvent(technique: string, event: string, exclude?: Exclude): TechniqueEventAggregate {
-    return aggregateTechniqueEvent(technique, event, this.rulesOf(technique), exclude);
+    const id = `${technique}\u0000${event}`;
+    let full = this.eventAggregates.get(id);
+    if (!full) {
+      const stored = this.summary(technique)?.events[event];
+      full = { technique, event, ruleCount: stored?.[0].length ?? 0, refs: stored?.[0] ?? [], exclusions: (stored?.[1] ?? []).map(decodeRow) };
+      this.eventAggregates.set(id, full);
+    }
+    return withoutRules(full, exclude);
+  }
+
+  /** Refs of the technique's rules whose detection fingerprint (see fingerprint.ts) is this one. */
+  sameFingerprint(technique: string, fingerprint: string): number[] {
+    const digest = fingerprintDigest(fingerprint);
+    return (this.summary(technique)?.fingerprints ?? []).filter(([, d]) => d === digest).map(([ref]) => ref);
   }
 
   reach(key: string, exclude?: Exclude): number {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { CorpusIndex, IndexedRule } from '../index/corpus-index.js';
+import { detectionFingerprint } from '../index/fingerprint.js';
 import { predicateKey } from '../model/normalize.js';
 import type { RuleModel } from '../model/rule.js';
 
@@ -52,20 +53,9 @@ export function fileNameKey(vendor: string, file: string): string {
   return `${vendor}\u0000${path.posix.basename(file.split('\\').join('/')).toLowerCase()}`;
 }
 
-/**
- * What a rule's detection is made of, as the index keeps it: its normalised
- * predicate keys with their roles, and its events. Equal fingerprints are
- * candidates for an exact duplicate; undefined for a rule without predicates.
- */
-export function indexedFingerprint(r: { vendor: string; events: readonly string[]; predicates: readonly { key: string; role: string }[] }): string | undefined {
-  if (r.predicates.length === 0) return undefined;
-  const keys = [...new Set(r.predicates.map((p) => `${p.key}\u0001${p.role}`))].sort();
-  return `${r.vendor}\u0002${[...r.events].sort().join(',')}\u0002${keys.join('\u0003')}`;
-}
-
 export function ruleFingerprint(rule: RuleModel): string | undefined {
   const predicates = rule.predicates.map((p) => ({ key: predicateKey(p), role: p.role }));
-  return indexedFingerprint({ vendor: rule.vendor, events: rule.events.map((e) => e.key), predicates });
+  return detectionFingerprint({ vendor: rule.vendor, events: rule.events.map((e) => e.key), predicates });
 }
 
 /** Whether a corpus entry is the linted file itself (its corpus path is the tail of the file's path). */

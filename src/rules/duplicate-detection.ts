@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { defineCheck } from '../engine/check.js';
+import { defineCheck, type CollectedFact } from '../engine/check.js';
 import type { CorpusIndex, IndexedRule } from '../index/corpus-index.js';
 import { SourceText } from '../model/location.js';
 import type { RuleModel } from '../model/rule.js';
 import type { SigmaDocument } from '../parse/sigma/document-types.js';
 import { sigmaParser } from '../parse/sigma/model.js';
-import { corpusFilePath, indexedFingerprint, isOwnEntry, ruleFingerprint } from './corpus-duplicate-tables.js';
+import { corpusFilePath, isOwnEntry, ruleFingerprint } from './corpus-duplicate-tables.js';
 import { ruleLogic, shape } from './logic-analysis.js';
 
 export default defineCheck({
@@ -22,46 +22,33 @@ Linted rules are compared with each other and with the corpus (a corpus rule bei
   check(rule, context) {
     const index = context.index();
     if (!index || rule.techniques.length === 0 || rule.predicates.length === 0) return;
-    // A rule with the same predicates shares its techniques: the technique shards are the candidates.
-    // Events and predicate counts sift them before the fingerprint (which normalises every predicate) is needed.
+    const fp = ruleFingerprint(rule);
+    if (!fp) return;
+    // A rule with the same predicates shares its techniques: the index keeps each technique's fingerprints.
     const attack = context.attack();
-    const events = [...new Set(rule.events.map((e) => e.key))].sort().join(',');
-    const seen = new Set<number>();
-    const candidates: IndexedRule[] = [];
-    let fp: string | undefined | null = null;
-    for (const t of rule.techniques) {
-      for (const r of index.rulesOf(attack.canonicalTechniqueId(t.id))) {
-        if (seen.has(r.ref)) continue;
-        seen.add(r.ref);
-        if (r.vendor !== rule.vendor || r.predicates.length > rule.predicates.length || r.events.join(',') !== events) continue;
-        if (fp === null) fp = ruleFingerprint(rule);
-        if (fp !== undefined && fingerprintOf(r) === fp && !isOwnEntry(rule, r)) candidates.push(r);
-      }
-    }
+    const refs = new Set(rule.techniques.flatMap((t) => index.sameFingerprint(attack.canonicalTechniqueId(t.id), fp)));
+    const candidates = [...refs].map((ref) => index.rule(ref)).filter((r): r is IndexedRule => r !== undefined && !isOwnEntry(rule, r));
     if (candidates.length === 0) return;
     const mine = detectionShape(rule);
     const same = candidates.filter((c) => mine === undefined || sameAsCorpus(index, c, mine));
     if (same.length > 0) context.report({ message: `same detection logic as ${same.map((r) => `${r.file} ('${r.title}')`).join(', ')}`, loc: rule.detectionLoc });
   },
-  checkProject(context) {
+  collect(rule, context) {
+    const fp = ruleFingerprint(rule);
+    if (!fp) return undefined;
     const index = context.index();
-    // Predicate fingerprints first (cheap), logic trees only within a group that shares one.
-    const byFingerprint = new Map<string, RuleModel[]>();
-    for (const rule of context.rules) {
-      const fp = ruleFingerprint(rule);
-      if (fp) push(byFingerprint, fp, rule);
-    }
-    const groups = new Map<string, RuleModel[]>();
-    for (const [fp, rules] of byFingerprint) {
-      if (rules.length < 2) continue;
-      for (const rule of rules) push(groups, `${fp}\u0004${detectionShape(rule) ?? ''}`, rule);
-    }
+    // The shape (logic tree) is only compared within a fingerprint group, but facts are plain data: compute it here.
+    return [{ key: `${fp}\u0004${detectionShape(rule) ?? ''}`, loc: rule.detectionLoc, data: { inCorpus: index ? inCorpus(index, rule) : false } }];
+  },
+  checkProject(context) {
+    const groups = new Map<string, CollectedFact[]>();
+    for (const f of context.facts) push(groups, f.key, f);
     for (const list of groups.values()) {
       if (list.length < 2) continue;
-      for (const rule of list) {
+      for (const fact of list) {
         // A pair of corpus rules is already reported by the per-rule comparison with the corpus.
-        const others = list.filter((o) => o !== rule && !(index && inCorpus(index, o)));
-        if (others.length > 0) context.report(rule, { message: `same detection logic as ${others.map((o) => `${o.file} ('${o.title ?? ''}')`).join(', ')}`, loc: rule.detectionLoc });
+        const others = list.filter((o) => o !== fact && !(o.data as { inCorpus: boolean }).inCorpus);
+        if (others.length > 0) context.report(fact, { message: `same detection logic as ${others.map((o) => `${o.file} ('${o.title ?? ''}')`).join(', ')}` });
       }
     }
   },
@@ -81,17 +68,6 @@ function detectionShape(rule: RuleModel): string | undefined {
   if (doc.kind !== 'rule' || !logic) return undefined;
   const ls = doc.logsource;
   return `${ls?.product?.value ?? ''}/${ls?.category?.value ?? ''}/${ls?.service?.value ?? ''}\u0000${shape(logic)}`;
-}
-
-const fingerprints = new WeakMap<IndexedRule, string | null>();
-
-function fingerprintOf(r: IndexedRule): string | undefined {
-  let fp = fingerprints.get(r);
-  if (fp === undefined) {
-    fp = indexedFingerprint(r) ?? null;
-    fingerprints.set(r, fp);
-  }
-  return fp ?? undefined;
 }
 
 const shapeCache = new Map<string, string[]>();

@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.js';
 import { baseName, FILE_LOCATION } from './sigma/pysigma-doc.js';
-import { placeList, reportDuplicates, type Keyed } from './sigma/pysigma-project.js';
+import { placeList, reportDuplicates } from './sigma/pysigma-project.js';
 
 export default defineCheck({
   meta: {
@@ -13,14 +13,11 @@ export default defineCheck({
 
 Rule repositories are often flattened (converted rule sets, SIEM content packs, SigmaHQ's release archives): two files with one name then overwrite each other. Rename one, usually by a more specific prefix or suffix. pySigma identifier: \`duplicate_filename\`.`,
   },
+  collect(rule) {
+    // One fact per file: the rules of a multi-document file share its name.
+    return rule.documentIndex === 0 ? [{ key: baseName(rule.file), loc: FILE_LOCATION }] : undefined;
+  },
   checkProject(context) {
-    const entries: Keyed[] = [];
-    const seen = new Set<string>();
-    for (const rule of context.rules) {
-      if (seen.has(rule.file)) continue;
-      seen.add(rule.file);
-      entries.push({ rule, key: baseName(rule.file), loc: FILE_LOCATION });
-    }
-    reportDuplicates(context, entries, (e, others) => `the file name ${e.key} is also used by ${placeList(others, false)}`);
+    reportDuplicates(context, (e, others) => `the file name ${e.key} is also used by ${placeList(others, false)}`);
   },
 });

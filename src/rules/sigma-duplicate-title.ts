@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.js';
 import { sigmaDocOf } from './sigma/pysigma-doc.js';
-import { placeList, reportDuplicates, type Keyed } from './sigma/pysigma-project.js';
+import { placeList, reportDuplicates } from './sigma/pysigma-project.js';
 
 export default defineCheck({
   meta: {
@@ -13,12 +13,11 @@ export default defineCheck({
 
 The title is what an analyst sees in an alert. Two rules with one title produce alerts that cannot be told apart and are easily mistaken for one rule when tuning. Make each title say what distinguishes its rule (the log source, the tool, the variant). pySigma identifier: \`duplicate_title\`.`,
   },
+  collect(rule) {
+    const title = sigmaDocOf(rule)?.title;
+    return title ? [{ key: title.value, loc: title.loc }] : undefined;
+  },
   checkProject(context) {
-    const entries: Keyed[] = [];
-    for (const rule of context.rules) {
-      const title = sigmaDocOf(rule)?.title;
-      if (title) entries.push({ rule, key: title.value, loc: title.loc });
-    }
-    reportDuplicates(context, entries, (_e, others) => `this title is also used by ${placeList(others)}`);
+    reportDuplicates(context, (_e, others) => `this title is also used by ${placeList(others)}`);
   },
 });

@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.js';
 import { sigmaDocOf } from './sigma/pysigma-doc.js';
-import { placeList, reportDuplicates, type Keyed } from './sigma/pysigma-project.js';
+import { placeList, reportDuplicates } from './sigma/pysigma-project.js';
 
 export default defineCheck({
   meta: {
@@ -15,12 +15,11 @@ Tools key rules by id: a duplicate makes one rule replace the other in a convert
 
 The check compares the files linted together, as \`sigma check\` does with the files it is given. pySigma identifier: \`identifier_uniqueness\`.`,
   },
+  collect(rule) {
+    const id = sigmaDocOf(rule)?.id;
+    return id ? [{ key: id.value.toLowerCase(), loc: id.loc }] : undefined;
+  },
   checkProject(context) {
-    const entries: Keyed[] = [];
-    for (const rule of context.rules) {
-      const id = sigmaDocOf(rule)?.id;
-      if (id) entries.push({ rule, key: id.value.toLowerCase(), loc: id.loc });
-    }
-    reportDuplicates(context, entries, (e, others) => `id ${e.key} is also used by ${placeList(others)}`);
+    reportDuplicates(context, (e, others) => `id ${e.key} is also used by ${placeList(others)}`);
   },
 });

@@ -4,7 +4,7 @@ import type { Location, SourceText } from '../../model/location.js';
 import type { ParseProblem } from '../../model/rule.js';
 import { EmbeddedText } from '../embedded.js';
 import { buildTomlTree, pathKey } from './toml-tree.js';
-import type { TomlPath, TomlPlace, TomlTable, TomlValue } from './toml-tree.js';
+import type { TomlPath, TomlPlace, TomlString, TomlTable, TomlValue } from './toml-tree.js';
 
 export type { TomlPath, TomlTable, TomlValue } from './toml-tree.js';
 
@@ -290,7 +290,7 @@ class TomlDocument implements ElasticRuleDocument {
   }
 }
 
-function quoteOf(node: AST.TOMLStringValue): LocatedText['quote'] {
+function quoteOf(node: TomlString): LocatedText['quote'] {
   if (node.style === 'literal') return node.multiline ? "'''" : "'";
   return node.multiline ? '"""' : '"';
 }
@@ -305,7 +305,7 @@ function isTable(v: TomlValue | undefined): v is TomlTable {
  * right after `'''`/`"""`) so a value that begins with a quote or a space
  * cannot be matched against the delimiter itself.
  */
-function embedString(source: SourceText, node: AST.TOMLStringValue): EmbeddedText {
+function embedString(source: SourceText, node: TomlString): EmbeddedText {
   const [start, end] = node.range;
   const quote = node.multiline ? 3 : 1;
   let contentStart = start + quote;

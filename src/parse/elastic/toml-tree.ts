@@ -13,8 +13,20 @@ export type TomlPath = readonly (string | number)[];
 export interface TomlPlace {
   key: Span;
   value: Span;
-  /** The string node, when the value is a string: it knows its quoting. */
-  string?: AST.TOMLStringValue;
+  /** The string's quoting, when the value is a string. */
+  string?: TomlString;
+}
+
+/**
+ * What locating a string's characters needs from its syntax node, copied
+ * out: a node links to its parent, so keeping one would keep the whole
+ * syntax tree of the file alive (hundreds of MB over a corpus).
+ */
+export interface TomlString {
+  value: string;
+  style: AST.TOMLStringValue['style'];
+  multiline: boolean;
+  range: readonly [number, number];
 }
 
 /** The plain value of a parsed TOML file and the place of every path in it. */
@@ -45,7 +57,8 @@ export function buildTomlTree(program: AST.TOMLProgram): TomlTree {
   const record = (path: TomlPath, key: Span, value: Span, string?: AST.TOMLStringValue): void => {
     const k = pathKey(path);
     // An array of tables is known by its first header; later elements have their own indexed paths.
-    if (!places.has(k)) places.set(k, string ? { key, value, string } : { key, value });
+    if (places.has(k)) return;
+    places.set(k, string ? { key, value, string: { value: string.value, style: string.style, multiline: string.multiline, range: [string.range[0], string.range[1]] } } : { key, value });
   };
 
   const tableAt = (path: TomlPath): TomlTable => {

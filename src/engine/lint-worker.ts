@@ -1,0 +1,25 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { RunResources } from '../cli/resources.js';
+import { ALL_CHECKS } from '../rules/index.js';
+import { loadConfig } from './config.js';
+import { Linter } from './linter.js';
+import type { WorkerInput } from './parallel.js';
+
+/**
+ * A worker thread's share of a parallel run: the same config, ATT&CK table
+ * and corpus index as the main thread (read from their caches), per-file
+ * linting of its files, and the batch sent back for the cross-file pass.
+ */
+async function main(input: WorkerInput): Promise<void> {
+  const config = loadConfig({ ...input.loadOptions, checks: ALL_CHECKS });
+  config.cacheDir = input.cacheDir;
+  const resources = new RunResources(config);
+  if (input.indexDir) resources.useIndex(input.indexDir);
+  const linter = new Linter(config, ALL_CHECKS, resources);
+  const batch = await linter.lintBatch(input.files);
+  parentPort?.postMessage({ batch, notices: resources.notices });
+}
+
+main(workerData as WorkerInput).catch((err: unknown) => {
+  parentPort?.postMessage({ error: (err as Error).stack ?? String(err) });
+});
