@@ -197,11 +197,8 @@ export class Linter {
   private runRuleChecks(state: FileState, rule: RuleModel, facts: FactRecord[]): void {
     // Overrides by rule id (SigmaHQ's per-rule exclusions) need the rule's id, known only now.
     const rules = rule.id && this.config.overrides.some((o) => o.ids.length > 0) ? configForFile(this.config, state.file, rule.id).rules : state.rules;
-    for (const [id, entry] of rules) {
-      if (entry.severity === 'off') continue;
-      const check = this.byId.get(id);
-      if (!check || check.meta.reportedByParser || (!check.check && !check.collect)) continue;
-      if (check.meta.vendors && !check.meta.vendors.includes(rule.vendor)) continue;
+    for (const [check, entry] of this.activeChecks(rules, rule.vendor)) {
+      const id = check.meta.id;
       const context: CheckContext = {
         options: entry.options,
         rule,
@@ -218,7 +215,7 @@ export class Linter {
             const fact: CollectedFact = { ...f, file: state.file, vendor: rule.vendor };
             if (rule.title !== undefined) fact.title = rule.title;
             if (rule.id !== undefined) fact.ruleId = rule.id;
-            facts.push({ checkId: id, severity: entry.severity, fact });
+            facts.push({ checkId: id, severity: entry.severity === 'error' ? 'error' : 'warn', fact });
           }
         }
       } catch (err) {
@@ -226,6 +223,29 @@ export class Linter {
         state.messages.push({ ruleId: id, severity: 2, message: `internal error in check ${id}: ${(err as Error).message}`, ...rule.detectionLoc, fatal: true });
       }
     }
+  }
+
+  private readonly active = new WeakMap<Map<string, RuleEntry>, Map<string, Array<[Check, RuleEntry]>>>();
+
+  /** The checks a rule table turns on for a vendor, worked out once per table (most files share one). */
+  private activeChecks(rules: Map<string, RuleEntry>, vendor: RuleModel['vendor']): Array<[Check, RuleEntry]> {
+    let byVendor = this.active.get(rules);
+    if (!byVendor) {
+      byVendor = new Map();
+      this.active.set(rules, byVendor);
+    }
+    let list = byVendor.get(vendor);
+    if (!list) {
+      list = [];
+      for (const [id, entry] of rules) {
+        const check = this.byId.get(id);
+        if (entry.severity === 'off' || !check || check.meta.reportedByParser || (!check.check && !check.collect)) continue;
+        if (check.meta.vendors && !check.meta.vendors.includes(vendor)) continue;
+        list.push([check, entry]);
+      }
+      byVendor.set(vendor, list);
+    }
+    return list;
   }
 
   private addReport(state: FileState, id: string, entry: RuleEntry, problem: ProblemReport): void {

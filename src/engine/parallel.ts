@@ -29,7 +29,8 @@ export function workerCount(fileCount: number): number {
     return Number.isInteger(n) && n > 1 ? Math.min(n, fileCount) : 0;
   }
   if (fileCount < MIN_FILES) return 0;
-  return Math.min(availableParallelism(), MAX_WORKERS) > 1 ? Math.min(availableParallelism(), MAX_WORKERS) : 0;
+  const cores = Math.min(availableParallelism(), MAX_WORKERS);
+  return cores > 1 ? cores : 0;
 }
 
 /**

@@ -112,5 +112,9 @@ export interface CorpusIndex {
   reach(key: string, exclude?: Exclude): number;
   /** The corpus entries that are this rule (same file, or same vendor and rule id). */
   selfRefs(rule: RuleModel): Exclude;
+  /** The corpus entries stored from the rule's own file. */
+  fileRefs(rule: RuleModel): readonly number[];
+  /** The corpus rules of a vendor with this id (case-insensitive). */
+  idRefs(vendor: Vendor, id: string): readonly number[];
   rule(ref: number): IndexedRule | undefined;
 }

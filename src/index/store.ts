@@ -7,7 +7,7 @@ import { aggregateTechnique, aggregateTechniqueEvent, withoutRules } from './agg
 import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 const REACH_SHARDS = 64;
 const LOOKUP_SHARDS = 64;
 const BUCKET_BITS = 6;
@@ -87,7 +87,18 @@ function shardOf(key: string, shards: number): number {
   return (h >>> 0) % shards;
 }
 
+/** A 32-bit FNV-1a hash of a predicate key: what a rule's own indicators are remembered by (see `h:` lookups). */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 const pathKey = (file: string): string => `p:${file}`;
+const hashesKey = (ref: number): string => `h:${ref}`;
 const idKey = (vendor: Vendor, id: string): string => `i:${vendor}:${id.toLowerCase()}`;
 
 /** A technique's precomputed summary (x/<technique>.json). */
@@ -124,7 +135,8 @@ function summarizeTechnique(technique: string, all: readonly IndexedRule[], stor
  *                            rule out), and each rule's detection fingerprint digest
  *   r/<bucket>.json          rules by ref (64 per bucket)
  *   reach/<nn>.json          indicator key → number of rules using it
- *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus)
+ *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus),
+ *                            `h:<ref>` → hashes of that rule's indicator keys (to leave it out of corpus reach)
  */
 export function writeIndex(dir: string, key: string, rootPaths: readonly string[], rules: readonly IndexedRule[], skipped: number): void {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
@@ -146,6 +158,8 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     }
     addLookup(pathKey(r.file), r.ref);
     if (r.id) addLookup(idKey(r.vendor, r.id), r.ref);
+    const own = [...new Set(r.predicates.filter((p) => p.role === 'indicator' && !p.negated).map((p) => keyHash(p.key)))];
+    if (own.length > 0) (lookup[shardOf(hashesKey(r.ref), LOOKUP_SHARDS)] as Record<string, number[]>)[hashesKey(r.ref)] = own;
     for (const p of r.predicates) {
       if (p.role !== 'indicator' || p.negated) continue;
       const shard = reach[shardOf(p.key, REACH_SHARDS)] as Record<string, number>;
@@ -275,33 +289,71 @@ export class StoredIndex implements CorpusIndex {
     return withoutRules(full, exclude);
   }
 
+  private readonly fingerprintMaps = new Map<string, Map<string, number[]>>();
+
   /** Refs of the technique's rules whose detection fingerprint (see fingerprint.ts) is this one. */
   sameFingerprint(technique: string, fingerprint: string): number[] {
-    const digest = fingerprintDigest(fingerprint);
-    return (this.summary(technique)?.fingerprints ?? []).filter(([, d]) => d === digest).map(([ref]) => ref);
+    let byDigest = this.fingerprintMaps.get(technique);
+    if (!byDigest) {
+      byDigest = new Map();
+      for (const [ref, d] of this.summary(technique)?.fingerprints ?? []) {
+        const list = byDigest.get(d);
+        if (list) list.push(ref);
+        else byDigest.set(d, [ref]);
+      }
+      this.fingerprintMaps.set(technique, byDigest);
+    }
+    return byDigest.get(fingerprintDigest(fingerprint)) ?? [];
   }
 
   reach(key: string, exclude?: Exclude): number {
     const shard = this.shard<Record<string, number>>('reach', shardOf(key, REACH_SHARDS));
     let n = shard[key] ?? 0;
-    if (exclude) {
-      for (const ref of exclude) {
-        if (this.rule(ref)?.predicates.some((p) => p.key === key && p.role === 'indicator' && !p.negated)) n--;
-      }
+    if (exclude && exclude.size > 0 && n > 0) {
+      const h = keyHash(key);
+      for (const ref of exclude) if (this.indicatorHashes(ref).has(h)) n--;
     }
     return Math.max(0, n);
   }
 
+  private readonly hashSets = new Map<number, ReadonlySet<number>>();
+
+  /** Hashes of a corpus rule's indicator keys, read from the lookup shards (not the rule's body). */
+  private indicatorHashes(ref: number): ReadonlySet<number> {
+    let set = this.hashSets.get(ref);
+    if (!set) {
+      set = new Set(this.lookup(hashesKey(ref)));
+      this.hashSets.set(ref, set);
+    }
+    return set;
+  }
+
+  private readonly selfCache = new WeakMap<RuleModel, Exclude>();
+
+  /** Several checks ask for the same rule; the answer is kept per rule model. */
   selfRefs(rule: RuleModel): Exclude {
-    const refs = new Set<number>();
+    let refs = this.selfCache.get(rule);
+    if (!refs) {
+      refs = new Set([...this.fileRefs(rule), ...(rule.id ? this.idRefs(rule.vendor, rule.id) : [])]);
+      this.selfCache.set(rule, refs);
+    }
+    return refs;
+  }
+
+  /** Refs of the corpus entries stored from the rule's own file (when it is a corpus file). */
+  fileRefs(rule: RuleModel): readonly number[] {
     const abs = path.resolve(rule.file);
     for (const rootPath of this.manifest.rootPaths) {
-      const rel = path.relative(rootPath, abs);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
-      for (const ref of this.lookup(pathKey(`${path.basename(rootPath)}/${rel.split(path.sep).join('/')}`))) refs.add(ref);
+      if (!abs.startsWith(rootPath + path.sep)) continue;
+      const rel = abs.slice(rootPath.length + 1);
+      return this.lookup(pathKey(`${path.basename(rootPath)}/${rel.split(path.sep).join('/')}`));
     }
-    if (rule.id) for (const ref of this.lookup(idKey(rule.vendor, rule.id))) refs.add(ref);
-    return refs;
+    return [];
+  }
+
+  /** Refs of the corpus rules of a vendor with this id (case-insensitive). */
+  idRefs(vendor: RuleModel['vendor'], id: string): readonly number[] {
+    return this.lookup(idKey(vendor, id));
   }
 
   /** Refs of the corpus rules stored under a corpus path (`sigma/rules/…`). */

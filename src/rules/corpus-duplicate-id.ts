@@ -16,10 +16,11 @@ The linted rule is compared with every corpus rule of the same vendor (a corpus 
   check(rule, context) {
     const index = context.index();
     if (!rule.id || !index) return;
-    const id = rule.id.toLowerCase();
-    const others = [...index.selfRefs(rule)]
-      .map((ref) => index.rule(ref))
-      .filter((r) => r !== undefined && r.vendor === rule.vendor && r.id?.toLowerCase() === id && !isOwnEntry(rule, r));
+    // Entries with the id that are not this file's own; their bodies are read only when there are some.
+    const own = new Set(index.fileRefs(rule));
+    const refs = index.idRefs(rule.vendor, rule.id).filter((ref) => !own.has(ref));
+    if (refs.length === 0) return;
+    const others = refs.map((ref) => index.rule(ref)).filter((r) => r !== undefined && !isOwnEntry(rule, r));
     if (others.length === 0) return;
     const loc = rule.vendor === 'sigma' ? ((rule.doc as SigmaDocument).id?.loc ?? rule.titleLoc) : rule.titleLoc;
     context.report({ message: `id ${rule.id} is already used by ${others.map((r) => `${r?.file} ('${r?.title}')`).join(', ')}`, loc });

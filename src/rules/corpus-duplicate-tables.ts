@@ -53,9 +53,17 @@ export function fileNameKey(vendor: string, file: string): string {
   return `${vendor}\u0000${path.posix.basename(file.split('\\').join('/')).toLowerCase()}`;
 }
 
+const fingerprints = new WeakMap<RuleModel, string | null>();
+
+/** The rule's detection fingerprint, computed once per rule (several checks ask). */
 export function ruleFingerprint(rule: RuleModel): string | undefined {
-  const predicates = rule.predicates.map((p) => ({ key: predicateKey(p), role: p.role }));
-  return detectionFingerprint({ vendor: rule.vendor, events: rule.events.map((e) => e.key), predicates });
+  let fp = fingerprints.get(rule);
+  if (fp === undefined) {
+    const predicates = rule.predicates.map((p) => ({ key: predicateKey(p), role: p.role }));
+    fp = detectionFingerprint({ vendor: rule.vendor, events: rule.events.map((e) => e.key), predicates }) ?? null;
+    fingerprints.set(rule, fp);
+  }
+  return fp ?? undefined;
 }
 
 /** Whether a corpus entry is the linted file itself (its corpus path is the tail of the file's path). */

@@ -18,7 +18,7 @@ export default defineCheck({
     id: 'logic-value-subsumed',
     description: 'A value of an OR that another value of the same OR already matches (`contains: foo` and `contains: foobar`).',
     defaultSeverity: 'warn',
-    recommended: true,
+    recommended: false,
     docs: `In an OR (a value list, or alternatives of one field), a value that can only match where another already does adds nothing: with \`CommandLine|contains: ['foo', 'foobar']\` every command line containing \`foobar\` contains \`foo\`. Either the longer value is dead weight, or the shorter one is broader than intended (and the source of false positives). The same holds for \`startswith\` prefixes, \`endswith\` suffixes, and an exact value that a contains/startswith/endswith alternative covers.
 
 Matching is case-insensitive unless \`cased\`; encoded values (base64, utf16, windash), regexes and ranges are not compared. Identical values are \`sigmahq-duplicate-value\`'s.`,

@@ -43,10 +43,10 @@ describe('ATT&CK checks', () => {
       }],
     }));
 
-  it('tactic-mismatch', () =>
+  it('tactic-mismatch: standalone tactic tags only with standaloneTactics', () =>
     runCheckCases('tactic-mismatch', {
-      valid: [VALID, 'sigma/tactic-unknown/valid-stealth.yml'],
-      invalid: [{ file: 'sigma/tactic-mismatch/invalid-persistence.yml', errors: [{ line: 9, message: /tactic persistence is not a tactic of T1059\.001 \(execution\)/ }] }],
+      valid: [VALID, 'sigma/tactic-unknown/valid-stealth.yml', 'sigma/tactic-mismatch/invalid-persistence.yml'],
+      invalid: [{ file: 'sigma/tactic-mismatch/invalid-persistence.yml', options: { standaloneTactics: true }, errors: [{ line: 9, message: /tactic persistence is not a tactic of T1059\.001 \(execution\)/ }] }],
     }));
 });
 
