@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { runCli } from '../dist/cli/main.js';
+import { existsSync } from 'node:fs';
+
+// The bundle (npm run build) starts faster; the plain build is the fallback.
+const bundled = new URL('../dist/bundle/main.js', import.meta.url);
+const { runCli } = await import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js');
 
 async function readStdin() {
   const chunks = [];

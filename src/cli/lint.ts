@@ -58,20 +58,26 @@ export async function lintCommand(args: string[], values: CliValues, io: CliIO):
 
   const resources = new RunResources(config);
   const usesCorpus = ALL_CHECKS.some((c) => c.meta.usesCorpus && enabledAnywhere(config, c.meta.id));
-  if (usesCorpus) await resources.openIndex({ ...(values['rebuild-index'] ? { rebuild: true } : {}) });
-
-  const linter = new Linter(config, ALL_CHECKS, resources);
-  let results: LintResult[];
   const workers = workerCount(files.length);
-  if (values.stdin) {
-    if (!io.readStdin) throw new UsageError('--stdin is not available here');
-    results = [await linter.lintText(await io.readStdin(), path.resolve(io.cwd, stdinName ?? 'stdin.yml'))];
-  } else if (workers > 1) {
+  // A small run (a pre-commit hook) checks that the corpus is unchanged while it lints, not before.
+  const background = !values['rebuild-index'] && workers <= 1 && files.length < BACKGROUND_CHECK_MAX_FILES;
+  if (usesCorpus) await resources.openIndex({ ...(values['rebuild-index'] ? { rebuild: true } : {}), ...(background ? { verifyInBackground: true } : {}) });
+
+  const stdinText = values.stdin ? await readStdinText(io) : undefined;
+  const lintAll = async (linter: Linter): Promise<LintResult[]> => {
+    if (stdinText !== undefined) return [await linter.lintText(stdinText, path.resolve(io.cwd, stdinName ?? 'stdin.yml'))];
+    if (workers <= 1) return linter.lintFiles(files);
     const { batch, notices } = await lintInWorkers(files, workers, { loadOptions: loadOptionsFromCli(values, io), cacheDir: config.cacheDir, indexDir: resources.index()?.location });
     resources.notices.push(...notices.filter((n) => !resources.notices.includes(n)));
-    results = linter.finish(batch);
-  } else {
-    results = await linter.lintFiles(files);
+    return linter.finish(batch);
+  };
+  let linter = new Linter(config, ALL_CHECKS, resources);
+  let results = await lintAll(linter);
+  if (resources.verified && !(await resources.verified)) {
+    // The corpus changed since the index was built: build it again and lint with the fresh one.
+    await resources.openIndex();
+    linter = new Linter(config, ALL_CHECKS, resources);
+    results = await lintAll(linter);
   }
   if (values.fix || values['fix-dry-run']) results = await fixResults(linter, results, Boolean(values['fix-dry-run']), io);
   if (values.quiet) results = results.map(errorsOnly);
@@ -157,6 +163,14 @@ function describeConfig(config: Config, file: string): Record<string, unknown> {
     settings: config.settings,
     rules,
   };
+}
+
+/** Files up to this many are linted while the corpus check runs in the background. */
+const BACKGROUND_CHECK_MAX_FILES = 50;
+
+async function readStdinText(io: CliIO): Promise<string> {
+  if (!io.readStdin) throw new UsageError('--stdin is not available here');
+  return io.readStdin();
 }
 
 function errorsOnly(r: LintResult): LintResult {

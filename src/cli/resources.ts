@@ -43,7 +43,10 @@ export class RunResources implements Resources {
   }
 
   /** Opens or builds the corpus index; problems become notices and the corpus checks stay silent. */
-  async openIndex(options: { rebuild?: boolean; quietProgress?: boolean } = {}): Promise<StoredIndex | undefined> {
+  /** Set when the index was opened before its corpus was checked (see openCorpusIndex's verifyInBackground). */
+  verified: Promise<boolean> | undefined;
+
+  async openIndex(options: { rebuild?: boolean; quietProgress?: boolean; verifyInBackground?: boolean } = {}): Promise<StoredIndex | undefined> {
     if (this.config.corpus.length === 0) return undefined;
     const bar = options.quietProgress ? undefined : progressBar('building corpus index');
     try {
@@ -54,9 +57,11 @@ export class RunResources implements Resources {
         attackFiles: [this.config.attack.bundle, ...this.config.attack.overlays, ...this.config.attack.crosswalks],
         ...(bar ? { progress: bar.update } : {}),
         ...(options.rebuild ? { rebuild: true } : {}),
+        ...(options.verifyInBackground ? { verifyInBackground: true } : {}),
       });
       this.notices.push(...opened.notices);
       this.corpus = opened.index;
+      this.verified = opened.verified;
     } finally {
       bar?.done();
     }

@@ -104,6 +104,8 @@ export interface CorpusIndex {
   techniques(): ReadonlyMap<string, number>;
   /** The corpus rules under a technique. */
   rulesOf(technique: string): readonly IndexedRule[];
+  /** Each rule's indicator keys (not negated) under a technique: what rules use together, cheaply. */
+  indicatorKeys(technique: string): ReadonlyArray<{ ref: number; keys: readonly string[] }>;
   aggregate(technique: string, exclude?: Exclude): TechniqueAggregate;
   aggregateForEvent(technique: string, event: string, exclude?: Exclude): TechniqueEventAggregate;
   /** Refs of the technique's rules whose detection fingerprint (src/index/fingerprint.ts) is this one. */

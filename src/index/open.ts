@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { AttackData } from '../attack/index.js';
 import { packageVersion, PACKAGE_ROOT } from '../engine/paths.js';
 import type { ParseSettings } from '../parse/index.js';
 import { buildRules, type Progress } from './build.js';
 import { corpusRoot, type CorpusRoot } from './corpus-files.js';
+import { freshKey, statQuiet, type Stamp, type Stamps } from './stamps.js';
 import { INDEX_FORMAT, openStoredIndex, writeIndex, type StoredIndex } from './store.js';
 
 export interface OpenIndexOptions {
@@ -18,6 +20,12 @@ export interface OpenIndexOptions {
   progress?: Progress;
   /** Build even when a cached index matches. */
   rebuild?: boolean;
+  /**
+   * Open the index the last check found fresh at once and check the corpus
+   * files in a worker thread meanwhile (see `verified`): a one-file lint then
+   * does not wait for thousands of file stats.
+   */
+  verifyInBackground?: boolean;
 }
 
 export interface OpenedIndex {
@@ -25,25 +33,15 @@ export interface OpenedIndex {
   built: boolean;
   key: string;
   notices: string[];
+  /**
+   * With `verifyInBackground`: whether the corpus is still what the index was
+   * built from, checked in a worker thread while the caller lints. False means
+   * the index is stale: open it again (without the option) and lint again.
+   */
+  verified?: Promise<boolean>;
 }
 
 const KEEP_BUILDS = 4;
-
-/** A file's identity for the cache key: path, size, modification time. */
-type Stamp = [file: string, size: number, mtimeMs: number];
-
-/**
- * What was true of the corpus when its index key was last computed: the
- * folders read (their timestamps change when files are added, removed or
- * renamed) and every input file's size and time (they change when a file is
- * edited in place). Checking these stamps is much cheaper than walking the
- * corpus again, and as strict: any difference recomputes the key.
- */
-interface Stamps {
-  key: string;
-  dirs: Array<[dir: string, mtimeMs: number]>;
-  files: Stamp[];
-}
 
 /**
  * Opens the corpus index for the given roots, building it first when no
@@ -55,6 +53,11 @@ export async function openCorpusIndex(opts: OpenIndexOptions): Promise<OpenedInd
   const notices: string[] = [];
   const base = path.join(opts.cacheDir, 'index');
   const stampsFile = path.join(base, `stamps-${rootsId(opts)}.json`);
+  if (opts.verifyInBackground && !opts.rebuild) {
+    const last = lastKey(stampsFile);
+    const cached = last ? openStoredIndex(path.join(base, last)) : undefined;
+    if (last && cached) return { index: cached, built: false, key: last, notices, verified: verifyInWorker(stampsFile, last) };
+  }
   let key = opts.rebuild ? undefined : freshKey(stampsFile);
   let roots: CorpusRoot[] | undefined;
   if (!key) {
@@ -98,22 +101,32 @@ function rootsId(opts: OpenIndexOptions): string {
     .slice(0, 16);
 }
 
-/** The key recorded in the stamps file if nothing it recorded has changed since. */
-function freshKey(stampsFile: string): string | undefined {
-  let stamps: Stamps;
+/** The key the stamps file records, unverified (its `.key` sidecar: no need to read the stamps). */
+function lastKey(stampsFile: string): string | undefined {
   try {
-    stamps = JSON.parse(readFileSync(stampsFile, 'utf8')) as Stamps;
+    return readFileSync(`${stampsFile}.key`, 'utf8').trim() || undefined;
   } catch {
     return undefined;
   }
-  for (const [dir, mtime] of stamps.dirs) {
-    if (statQuiet(dir)?.mtimeMs !== mtime) return undefined;
-  }
-  for (const [file, size, mtime] of stamps.files) {
-    const s = statQuiet(file);
-    if (!s || s.size !== size || s.mtimeMs !== mtime) return undefined;
-  }
-  return stamps.key;
+}
+
+/** Checks the stamps in a worker thread; a worker that cannot start falls back to checking here. */
+function verifyInWorker(stampsFile: string, key: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      // src/index and dist/index both sit two levels under the package root; the worker runs the build.
+      worker = new Worker(new URL('../../dist/index/stamps-worker.js', import.meta.url), { workerData: { stampsFile } });
+    } catch {
+      resolve(freshKey(stampsFile) === key);
+      return;
+    }
+    worker.once('message', (fresh: string | null) => {
+      resolve(fresh === key);
+      void worker.terminate();
+    });
+    worker.once('error', () => resolve(freshKey(stampsFile) === key));
+  });
 }
 
 function computeStamps(roots: readonly CorpusRoot[], attackFiles: readonly string[]): Stamps {
@@ -136,18 +149,13 @@ function saveStamps(file: string, stamps: Stamps): void {
     const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(stamps));
     renameSync(tmp, file);
+    writeFileSync(tmp, stamps.key);
+    renameSync(tmp, `${file}.key`);
   } catch {
     // Without stamps the next run walks the corpus again: slower, still right.
   }
 }
 
-function statQuiet(p: string): Stats | undefined {
-  try {
-    return statSync(p);
-  } catch {
-    return undefined;
-  }
-}
 
 let buildHash: string | undefined;
 /**

@@ -248,13 +248,29 @@ export class StoredIndex implements CorpusIndex {
     return this.techniqueCounts;
   }
 
+  private readonly storedRules = new Map<string, StoredRule[]>();
+
+  private stored(technique: string): StoredRule[] {
+    let list = this.storedRules.get(technique);
+    if (!list) {
+      list = this.manifest.techniques[technique] ? this.readJson<StoredRule[]>(path.join('t', `${technique}.json`)) : [];
+      this.storedRules.set(technique, list);
+    }
+    return list;
+  }
+
   rulesOf(technique: string): readonly IndexedRule[] {
     let list = this.techniqueRules.get(technique);
     if (!list) {
-      list = this.manifest.techniques[technique] ? this.readJson<StoredRule[]>(path.join('t', `${technique}.json`)).map(decodeRule) : [];
+      list = this.stored(technique).map(decodeRule);
       this.techniqueRules.set(technique, list);
     }
     return list;
+  }
+
+  /** Each rule's indicator keys (not negated) under a technique, read without building rule objects. */
+  indicatorKeys(technique: string): ReadonlyArray<{ ref: number; keys: readonly string[] }> {
+    return this.stored(technique).map((s) => ({ ref: s.r, keys: s.p.filter((p) => p[1] === 'i' && p[6] !== 1).map((p) => p[0]) }));
   }
 
   aggregate(technique: string, exclude?: Exclude): TechniqueAggregate {

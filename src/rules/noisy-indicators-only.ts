@@ -20,12 +20,10 @@ const MAX_CANDIDATES = 100;
 function narrowing(index: CorpusIndex, techniques: readonly string[], noisy: ReadonlySet<string>, self: Exclude, options: Options): string[] {
   const counts = new Map<string, number>();
   for (const t of techniques) {
-    for (const r of index.rulesOf(t)) {
-      if (self.has(r.ref)) continue;
-      const indicators = r.predicates.filter((p) => p.role === 'indicator' && !p.negated);
-      if (!indicators.some((p) => noisy.has(p.key))) continue;
-      for (const p of new Set(indicators.map((q) => q.key))) {
-        if (!noisy.has(p)) counts.set(p, (counts.get(p) ?? 0) + 1);
+    for (const r of index.indicatorKeys(t)) {
+      if (self.has(r.ref) || !r.keys.some((k) => noisy.has(k))) continue;
+      for (const k of new Set(r.keys)) {
+        if (!noisy.has(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
       }
     }
   }
