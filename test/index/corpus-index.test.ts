@@ -92,5 +92,17 @@ describe('index cache', () => {
     expect(third.index?.allRules().some((r) => r.title === 'Changed Title')).toBe(true);
     expect(readdirSync(path.join(cacheDir, 'index')).length).toBeGreaterThanOrEqual(1);
     expect(readdirSync(corpus)).toEqual(['mini']);
+
+    // A small run opens the last index at once and checks the corpus in a worker meanwhile.
+    const quick = await openCorpusIndex({ roots: [path.join(corpus, 'mini')], cacheDir, attack: resources.attack(), attackFiles, verifyInBackground: true });
+    expect(quick.key).toBe(third.key);
+    expect(await quick.verified).toBe(true);
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace(/^title: .*/m, 'title: Changed Again'));
+    utimesSync(changed, new Date(), new Date(Date.now() + 10000));
+    const stale = await openCorpusIndex({ roots: [path.join(corpus, 'mini')], cacheDir, attack: resources.attack(), attackFiles, verifyInBackground: true });
+    expect(await stale.verified).toBe(false);
+    const rebuilt = await open();
+    expect(rebuilt.built).toBe(true);
+    expect(rebuilt.index?.allRules().some((r) => r.title === 'Changed Again')).toBe(true);
   });
 });
