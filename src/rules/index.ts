@@ -64,6 +64,12 @@ import { DUPLICATE_CHECKS } from './corpus-duplicate-checks.js';
 import { LOGIC_CHECKS } from './logic-checks.js';
 // Registers the `sigmahq` preset, which reads the registry's checks when a config names it.
 import './sigma/sigmahq-preset.js';
+import { SPLUNK_PARITY_CHECKS } from './splunk-parity-checks.js';
+// Registers the `splunk` preset (contentctl's validation).
+import './splunk/splunk-preset.js';
+import { ELASTIC_PARITY_CHECKS } from './elastic-parity-checks.js';
+// Registers the `elastic` preset (detection-rules' CI).
+import './elastic/elastic-preset.js';
 
 /**
  * Every check lint-rule has, in the order `lint-rule rules` lists them.
@@ -133,6 +139,8 @@ export const ALL_CHECKS: readonly Check[] = [
   ...SIGMAHQ_CHECKS,
   ...DUPLICATE_CHECKS,
   ...LOGIC_CHECKS,
+  ...SPLUNK_PARITY_CHECKS,
+  ...ELASTIC_PARITY_CHECKS,
 ] as readonly Check[];
 
 const byId = new Map(ALL_CHECKS.map((c) => [c.meta.id, c]));

@@ -62,9 +62,12 @@ function validate(doc: SplunkDetectionDocument): SchemaProblem[] {
   const seen = new Set<string>();
   for (const e of check.errors ?? []) {
     if (e.keyword === 'if') continue;
+    // The Splunk parser reports a missing search (splunk-search-syntax), with everything else about the search.
+    if (e.keyword === 'required' && e.instancePath === '' && (e.params as { missingProperty?: string }).missingProperty === 'search') continue;
     const path = toPath(e.instancePath, data);
     const value = valueAt(data, path);
-    if (isScalar(value) && OWNED_SCALARS.some((p) => matches(path, p))) continue;
+    // A key of the wrong format (`not`) is the schema's to report whatever its value.
+    if (e.keyword !== 'not' && isScalar(value) && OWNED_SCALARS.some((p) => matches(path, p))) continue;
     // splunk-name-length reports a long name; an empty one is the schema's.
     if (e.keyword === 'maxLength' && matches(path, ['name'])) continue;
     if (e.keyword === 'minItems' && OWNED_LISTS.some((p) => matches(path, p))) continue;
@@ -109,6 +112,7 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 /** Wording for pattern errors, by the last named step of the path. */
 const EXPECTED: Readonly<Record<string, string>> = {
   references: 'an http(s) URL',
+  research_site_url: 'an http(s) URL',
   cve: 'a CVE id (CVE-YYYY-NNNN)',
   atomic_guid: 'an Atomic Red Team test GUID',
 };

@@ -2,7 +2,10 @@ import { distance } from 'fastest-levenshtein';
 
 /** The allowed value a mistyped one most likely meant, if one is close enough. */
 export function nearestValue(value: string, allowed: readonly string[]): string | undefined {
-  const v = value.toLowerCase();
+  const v = value.trim().toLowerCase();
+  // A shortened value (`Host` for `Hostname`) is as good a guess as a misspelt one.
+  const extended = v.length >= 3 ? allowed.filter((a) => a.toLowerCase().startsWith(v)) : [];
+  if (extended.length === 1) return extended[0];
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(v.length / 4)) + 1;
   for (const a of allowed) {
@@ -22,7 +25,7 @@ export function enumProblem(value: string, allowed: readonly string[], what: str
   const sameLetters = allowed.find((a) => a.toLowerCase() === value.trim().toLowerCase());
   if (sameLetters) return `${what} '${value}' must be written '${sameLetters}'`;
   const best = nearestValue(value, allowed);
-  if (best) return `'${value}' is not a ${what} contentctl accepts; did you mean '${best}'?`;
+  if (best) return `'${value}' is not one of contentctl's ${what} values; did you mean '${best}'?`;
   const list = allowed.length <= 8 ? ` (${allowed.join(', ')})` : '';
-  return `'${value}' is not a ${what} contentctl accepts${list}`;
+  return `'${value}' is not one of contentctl's ${what} values${list}`;
 }
