@@ -148,3 +148,14 @@ describe('parseSplunkSearch: errors inside macros', () => {
     expect(parsed.errors.map((e) => e.message)).toContain("macro 'loop_b' expands into itself");
   });
 });
+
+describe('expandMacros: escaped quotes outside a quoted string', () => {
+  it('does not read \\" in an unquoted term as the start of a string (the macros after it still expand)', () => {
+    const table = createMacroTable([{ key: 'kube_audit', name: 'kube_audit', definition: 'index=k8s', args: [] }, { key: 'x_filter', name: 'x_filter', definition: 'search *', args: [] }]);
+    const search = '`kube_audit` a=*\\"privileged\\":true* | stats count by b | `x_filter`';
+    const r = expandMacros(search, table);
+    expect(r.unknown).toEqual([]);
+    expect(r.text.startsWith('index=k8s a=*\\"privileged\\":true*')).toBe(true);
+    expect(r.text).not.toContain('x_filter');
+  });
+});

@@ -183,6 +183,11 @@ function expandInto(
       i++;
       continue;
     }
+    if (c === 92) {
+      // A backslash escapes the next character in an unquoted term too (`*\"privileged\":true*`).
+      i += 2;
+      continue;
+    }
     if (c !== 96) {
       i++;
       continue;
