@@ -5,7 +5,7 @@ import { CORPUS } from '../helpers/paths.js';
 import { SourceText } from '../../src/model/location.js';
 import type { Logic } from '../../src/model/logic.js';
 import { parseSigmaFile, sigmaToLogic } from '../../src/parse/sigma/index.js';
-import { readYamlFast } from '../../src/parse/sigma/yaml/fast-reader.js';
+import { readYamlFast } from '../../src/parse/yaml/fast-reader.js';
 
 const SIGMA = path.join(CORPUS, 'sigma');
 

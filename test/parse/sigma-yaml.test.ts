@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CORPUS } from '../helpers/paths.js';
-import { readYamlFast } from '../../src/parse/sigma/yaml/fast-reader.js';
-import { readYamlFull } from '../../src/parse/sigma/yaml/full-reader.js';
-import { toPlain } from '../../src/parse/sigma/yaml/nodes.js';
-import type { YNode } from '../../src/parse/sigma/yaml/nodes.js';
+import { readYamlFast } from '../../src/parse/yaml/fast-reader.js';
+import { readYamlFull } from '../../src/parse/yaml/full-reader.js';
+import { toPlain } from '../../src/parse/yaml/nodes.js';
+import type { YNode } from '../../src/parse/yaml/nodes.js';
 
 function yamlFiles(dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -1,7 +1,7 @@
 import type { Location, SourceText, Span } from '../../model/location.js';
 import type { ParseProblem, Severity } from '../../model/rule.js';
 import { EmbeddedText } from '../embedded.js';
-import type { YScalar } from './yaml/nodes.js';
+import type { YScalar } from '../yaml/nodes.js';
 
 /** What the document builders share while turning one file's YAML tree into Sigma documents. */
 export class BuildContext {

@@ -7,8 +7,8 @@ import { parseSigmaCondition } from './condition-parser.js';
 import type { SigmaCondition, SigmaDetection, SigmaDetectionItem, SigmaModifier, SigmaSelection, SigmaValue } from './document-types.js';
 import { REGEX_FLAG_MODIFIERS, SIGMA_MODIFIERS, splitDetectionKey, suggestModifier } from './modifiers.js';
 import { checkSigmaRegex } from './regex.js';
-import { uniquePairs } from './yaml/nodes.js';
-import type { YMap, YNode, YPair, YPath, YScalar } from './yaml/nodes.js';
+import { uniquePairs } from '../yaml/nodes.js';
+import type { YMap, YNode, YPair, YPath, YScalar } from '../yaml/nodes.js';
 
 /** Keys of `detection` that are not search identifiers. */
 const DETECTION_RESERVED = new Set(['condition', 'timeframe']);

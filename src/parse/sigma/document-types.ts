@@ -1,9 +1,9 @@
 import type { Location, SourceText, Span } from '../../model/location.js';
 import type { EmbeddedText } from '../embedded.js';
 import type { ConditionNode } from './condition-ast.js';
-import type { YPath } from './yaml/nodes.js';
+import type { YPath } from '../yaml/nodes.js';
 
-export type { YPath as SigmaPath } from './yaml/nodes.js';
+export type { YPath as SigmaPath } from '../yaml/nodes.js';
 
 /** A value of the document with where it sits. */
 export interface Located<T> {

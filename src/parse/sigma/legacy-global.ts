@@ -1,5 +1,5 @@
-import { findPair, keyText } from './yaml/nodes.js';
-import type { YDocument, YMap, YNode, YPair } from './yaml/nodes.js';
+import { findPair, keyText } from '../yaml/nodes.js';
+import type { YDocument, YMap, YNode, YPair } from '../yaml/nodes.js';
 
 /**
  * Legacy multi-document Sigma files (before correlations): a first document

@@ -1,7 +1,7 @@
 import type { BuildContext } from './build-context.js';
 import type { Located, SigmaCorrelation, SigmaCorrelationCondition, SigmaLogsource, SigmaRelated, SigmaScalar } from './document-types.js';
-import { keyText, uniquePairs } from './yaml/nodes.js';
-import type { YMap, YNode, YPair, YScalar } from './yaml/nodes.js';
+import { keyText, uniquePairs } from '../yaml/nodes.js';
+import type { YMap, YNode, YPair, YScalar } from '../yaml/nodes.js';
 
 /** A scalar as a Located string (numbers and booleans as text); undefined for null and collections. */
 export function locatedString(node: YNode | undefined, key: YScalar | undefined, ctx: BuildContext): Located<string> | undefined {

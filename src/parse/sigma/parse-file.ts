@@ -6,9 +6,9 @@ import { buildConditions, buildDetection, buildSelections } from './detection.js
 import type { SigmaDocument, SigmaFilter } from './document-types.js';
 import { expandLegacyCollection, isLegacyCollection } from './legacy-global.js';
 import { buildCorrelation, buildLogsource, buildRelated, locatedStrings, stringField } from './metadata.js';
-import { keyAt, keyText, nodeAt, toPlain, uniquePairs } from './yaml/nodes.js';
-import type { YDocument, YMap, YNode, YPair, YPath } from './yaml/nodes.js';
-import { readYaml } from './yaml/read.js';
+import { keyAt, keyText, nodeAt, toPlain, uniquePairs } from '../yaml/nodes.js';
+import type { YDocument, YMap, YNode, YPair, YPath } from '../yaml/nodes.js';
+import { readYaml } from '../yaml/read.js';
 
 export interface SigmaFileParse {
   documents: SigmaDocument[];

@@ -1,11 +1,18 @@
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node as YamlNode, Scalar } from 'yaml';
-import type { Location, SourceText } from '../../model/location.js';
+import type { Document, Scalar } from 'yaml';
+import type { Location, SourceText, Span } from '../../model/location.js';
 import type { ParseProblem } from '../../model/rule.js';
 import { EmbeddedText } from '../embedded.js';
+import { readYamlFast } from '../yaml/fast-reader.js';
+import { FastTreeView } from '../yaml/fast-tree-view.js';
+import type { ScalarStyle, YDocument, YNode } from '../yaml/nodes.js';
+import { yamlPackage } from '../yaml/package.js';
+import { packageSpansExact } from '../yaml/package-ranges.js';
+import { PackageTreeView, scalarStyleOf } from '../yaml/package-tree-view.js';
+import { nodeAt } from '../yaml/tree-view.js';
+import type { YamlPath, YamlTreeView } from '../yaml/tree-view.js';
+import { repeatsKey } from '../yaml/unique-keys.js';
 
-/** A path into the document: map keys and sequence indices, e.g. `['tags', 'mitre_attack_id', 1]`. */
-export type YamlPath = readonly (string | number)[];
+export type { YamlPath } from '../yaml/tree-view.js';
 
 /** A value with the place it was written. */
 export interface Located<T> {
@@ -102,10 +109,36 @@ export interface SplunkParseResult {
  * error; a repeated key is reported and the last value kept. Never throws.
  */
 export function parseSplunkFile(source: SourceText): SplunkParseResult {
+  const fast = fastTree(source.text);
+  if (fast) return { doc: new YamlDetection(source, fast), problems: [] };
+  return parseWithPackage(source);
+}
+
+/**
+ * The fast reader's tree when the file is one mapping in its subset, with no
+ * repeated key and nothing that makes its positions differ from the `yaml`
+ * package's; otherwise undefined, and the package reads the file and words
+ * the problems, as it always has.
+ */
+function fastTree(text: string): FastTreeView | undefined {
+  let docs: YDocument[] | null;
+  try {
+    docs = readYamlFast(text);
+  } catch {
+    // A fault in the fast reader must not cost the file: the package reads it instead.
+    return undefined;
+  }
+  if (!docs || docs.length !== 1) return undefined;
+  const root: YNode | null = docs[0]?.contents ?? null;
+  if (root?.kind !== 'map' || repeatsKey(root) || !packageSpansExact(text, root)) return undefined;
+  return new FastTreeView(text, root);
+}
+
+function parseWithPackage(source: SourceText): SplunkParseResult {
   const problems: ParseProblem[] = [];
   let yamlDoc: Document.Parsed;
   try {
-    yamlDoc = parseDocument(source.text, { uniqueKeys: true, prettyErrors: false });
+    yamlDoc = yamlPackage().parseDocument(source.text, { uniqueKeys: true, prettyErrors: false });
   } catch (err) {
     return { doc: null, problems: [fatal(source, `invalid YAML: ${(err as Error).message}`, 0, 0)] };
   }
@@ -121,11 +154,11 @@ export function parseSplunkFile(source: SourceText): SplunkParseResult {
     }
     return { doc: null, problems: [fatal(source, `invalid YAML: ${firstLine(e.message)}`, e.pos[0], e.pos[1])] };
   }
-  if (!isMap(yamlDoc.contents)) {
+  if (!yamlPackage().isMap(yamlDoc.contents)) {
     const at = yamlDoc.contents?.range?.[0] ?? 0;
     return { doc: null, problems: [fatal(source, 'a Splunk detection must be a YAML mapping of fields', at, at + 1)] };
   }
-  return { doc: new YamlDetection(source, yamlDoc), problems };
+  return { doc: new YamlDetection(source, new PackageTreeView(source.text, yamlDoc)), problems };
 }
 
 function fatal(source: SourceText, message: string, start: number, end: number): ParseProblem {
@@ -143,9 +176,10 @@ function keyTextAt(text: string, at: number): string {
   return text.slice(at, end).trim();
 }
 
-class YamlDetection implements SplunkDetectionDocument {
+/** A detection over either reader's tree; `N` is that tree's node type. */
+class YamlDetection<N> implements SplunkDetectionDocument {
   readonly source: SourceText;
-  private readonly yaml: Document.Parsed;
+  private readonly tree: YamlTreeView<N>;
   private plain: Record<string, unknown> | undefined;
   name?: Located<string>;
   id?: Located<string>;
@@ -166,17 +200,18 @@ class YamlDetection implements SplunkDetectionDocument {
   drilldownSearches: SplunkDrilldown[];
   requiredFields: Located<string>[];
 
-  constructor(source: SourceText, yaml: Document.Parsed) {
+  constructor(source: SourceText, tree: YamlTreeView<N>) {
     this.source = source;
-    this.yaml = yaml;
+    this.tree = tree;
     const set = <K extends keyof this>(key: K, value: this[K] | undefined): void => {
       if (value !== undefined) this[key] = value;
     };
     set('name', this.str(['name']));
     set('id', this.str(['id']));
     const version = this.node(['version']);
-    if (isScalar(version) && (typeof version.value === 'number' || typeof version.value === 'string')) {
-      this.version = { value: version.value, loc: this.loc(version) };
+    const versionValue = tree.scalar(version)?.value;
+    if (version !== undefined && (typeof versionValue === 'number' || typeof versionValue === 'string')) {
+      this.version = { value: versionValue, loc: this.loc(version) };
     }
     set('date', this.str(['date']));
     set('author', this.str(['author']));
@@ -198,66 +233,35 @@ class YamlDetection implements SplunkDetectionDocument {
 
   get data(): Record<string, unknown> {
     // Built on first use: the rule model needs the typed fields, not the plain tree.
-    this.plain ??= this.yaml.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+    this.plain ??= this.tree.toPlain() as Record<string, unknown>;
     return this.plain;
   }
 
   locate(path: YamlPath): Location | undefined {
     const n = this.node(path);
-    return n ? this.loc(n) : undefined;
+    return n === undefined ? undefined : this.loc(n);
   }
 
   locateKey(path: YamlPath): Location | undefined {
     if (path.length === 0) return this.locate(path);
     const parent = this.node(path.slice(0, -1));
-    const last = path[path.length - 1];
-    if (isSeq(parent) && typeof last === 'number') {
-      const item = parent.items[last] as YamlNode | undefined;
-      return item ? this.loc(item) : undefined;
-    }
-    if (!isMap(parent)) return undefined;
-    for (let i = parent.items.length - 1; i >= 0; i--) {
-      const key = parent.items[i]?.key as YamlNode | undefined;
-      if (isScalar(key) && String(key.value) === String(last)) return this.loc(key);
-    }
-    return undefined;
+    const key = parent === undefined ? undefined : this.tree.keyNode(parent, path[path.length - 1] as string | number);
+    return key === undefined ? undefined : this.loc(key);
   }
 
   /** The node at a path; for a repeated key the last one, as in `data`. */
-  private node(path: YamlPath): YamlNode | undefined {
-    let n: YamlNode | undefined = this.yaml.contents ?? undefined;
-    for (const step of path) {
-      if (isSeq(n) && typeof step === 'number') {
-        n = (n.items[step] as YamlNode | undefined) ?? undefined;
-      } else if (isMap(n)) {
-        let found: YamlNode | undefined;
-        for (let i = n.items.length - 1; i >= 0; i--) {
-          const pair = n.items[i];
-          if (isScalar(pair?.key) && String(pair.key.value) === String(step)) {
-            found = (pair.value as YamlNode | null) ?? undefined;
-            break;
-          }
-        }
-        n = found;
-      } else {
-        return undefined;
-      }
-    }
-    return n;
+  private node(path: YamlPath): N | undefined {
+    return nodeAt(this.tree, path);
   }
 
-  private loc(n: YamlNode): Location {
-    const r = n.range;
-    if (!r) return this.source.location({ start: 0, end: 0 });
-    let end = r[1];
-    // Block scalars' ranges take in the line break after their last line.
-    while (end > r[0] + 1 && isBreak(this.source.text.charCodeAt(end - 1))) end--;
-    return this.source.location({ start: r[0], end });
+  private loc(n: N): Location {
+    return this.source.location(this.tree.span(n));
   }
 
-  private strAt(n: YamlNode | undefined): Located<string> | undefined {
-    if (!isScalar(n) || n.value === null || n.value === undefined || typeof n.value === 'object') return undefined;
-    return { value: String(n.value), loc: this.loc(n) };
+  private strAt(n: N | undefined): Located<string> | undefined {
+    const value = this.tree.scalar(n)?.value;
+    if (n === undefined || value === null || value === undefined || typeof value === 'object') return undefined;
+    return { value: String(value), loc: this.loc(n) };
   }
 
   private str(path: YamlPath): Located<string> | undefined {
@@ -266,17 +270,19 @@ class YamlDetection implements SplunkDetectionDocument {
 
   private num(path: YamlPath): Located<number> | undefined {
     const n = this.node(path);
-    if (!isScalar(n) || typeof n.value !== 'number') return undefined;
-    return { value: n.value, loc: this.loc(n) };
+    const value = this.tree.scalar(n)?.value;
+    if (n === undefined || typeof value !== 'number') return undefined;
+    return { value, loc: this.loc(n) };
   }
 
   /** A list of strings; a single string stands for a list of one. */
   private strList(path: YamlPath): Located<string>[] {
     const n = this.node(path);
-    if (isSeq(n)) {
+    const items = this.tree.items(n);
+    if (items) {
       const out: Located<string>[] = [];
-      for (const item of n.items) {
-        const s = this.strAt(item as YamlNode);
+      for (const item of items) {
+        const s = this.strAt(item);
         if (s) out.push(s);
       }
       return out;
@@ -286,9 +292,9 @@ class YamlDetection implements SplunkDetectionDocument {
   }
 
   private searchText(path: YamlPath): EmbeddedText | undefined {
-    const n = this.node(path);
-    if (!isScalar(n) || typeof n.value !== 'string' || !n.range) return undefined;
-    return embeddedScalar(this.source, n as Scalar<string>);
+    const s = this.tree.scalar(this.node(path));
+    if (!s || typeof s.value !== 'string' || !s.raw) return undefined;
+    return embedString(this.source, s.value, s.style, s.raw);
   }
 
   private readTags(): SplunkTags {
@@ -312,8 +318,9 @@ class YamlDetection implements SplunkDetectionDocument {
     put('message', this.str(t('message')));
     put('loc', this.locate(['tags']));
     const obs = this.node(t('observable'));
-    if (isSeq(obs)) {
-      obs.items.forEach((_, i) => {
+    const items = this.tree.items(obs);
+    if (obs !== undefined && items) {
+      items.forEach((_, i) => {
         const p: YamlPath = ['tags', 'observable', i];
         const o: SplunkObservable = { role: this.strList([...p, 'role']).map((r) => r.value), loc: this.locate(p) ?? this.loc(obs) };
         const name = this.str([...p, 'name']);
@@ -328,7 +335,7 @@ class YamlDetection implements SplunkDetectionDocument {
 
   private readRba(): SplunkRba | undefined {
     const n = this.node(['rba']);
-    if (!isMap(n)) return undefined;
+    if (n === undefined || !this.tree.isMap(n)) return undefined;
     const rba: SplunkRba = {
       riskObjects: this.riskObjects(['rba', 'risk_objects']),
       threatObjects: this.riskObjects(['rba', 'threat_objects']),
@@ -341,8 +348,9 @@ class YamlDetection implements SplunkDetectionDocument {
 
   private riskObjects(path: YamlPath): SplunkRiskObject[] {
     const n = this.node(path);
-    if (!isSeq(n)) return [];
-    return n.items.map((_, i) => {
+    const items = this.tree.items(n);
+    if (n === undefined || !items) return [];
+    return items.map((_, i) => {
       const p = [...path, i];
       const o: SplunkRiskObject = { loc: this.locate(p) ?? this.loc(n) };
       const field = this.str([...p, 'field']);
@@ -357,8 +365,9 @@ class YamlDetection implements SplunkDetectionDocument {
 
   private readDrilldowns(): SplunkDrilldown[] {
     const n = this.node(['drilldown_searches']);
-    if (!isSeq(n)) return [];
-    return n.items.map((_, i) => {
+    const items = this.tree.items(n);
+    if (n === undefined || !items) return [];
+    return items.map((_, i) => {
       const p: YamlPath = ['drilldown_searches', i];
       const d: SplunkDrilldown = { loc: this.locate(p) ?? this.loc(n) };
       const name = this.str([...p, 'name']);
@@ -374,27 +383,28 @@ class YamlDetection implements SplunkDetectionDocument {
   }
 }
 
-function isBreak(c: number): boolean {
-  return c === 10 || c === 13;
-}
-
 /** Maps a string scalar's decoded value to its raw characters in the file. */
 export function embeddedScalar(source: SourceText, n: Scalar<string>): EmbeddedText {
   const [start, end] = n.range ?? [0, 0];
-  const raw = source.text;
-  switch (n.type) {
-    case 'QUOTE_DOUBLE':
-      return EmbeddedText.align(source, start + 1, Math.max(start + 1, end - 1), n.value, 'escaped');
-    case 'QUOTE_SINGLE':
-      return EmbeddedText.align(source, start + 1, Math.max(start + 1, end - 1), n.value, 'literal');
-    case 'BLOCK_LITERAL':
-    case 'BLOCK_FOLDED': {
+  return embedString(source, n.value, scalarStyleOf(n.type), { start, end });
+}
+
+/** `raw` is the scalar's whole raw text: quotes, block header and the line break after a block included. */
+function embedString(source: SourceText, value: string, style: ScalarStyle, raw: Span): EmbeddedText {
+  const { start, end } = raw;
+  switch (style) {
+    case 'double':
+      return EmbeddedText.align(source, start + 1, Math.max(start + 1, end - 1), value, 'escaped');
+    case 'single':
+      return EmbeddedText.align(source, start + 1, Math.max(start + 1, end - 1), value, 'literal');
+    case 'literal':
+    case 'folded': {
       // The content starts on the line after the `|` / `>` header.
       let body = start;
-      while (body < end && raw.charCodeAt(body) !== 10) body++;
-      return EmbeddedText.align(source, Math.min(body + 1, end), end, n.value, 'literal');
+      while (body < end && source.text.charCodeAt(body) !== 10) body++;
+      return EmbeddedText.align(source, Math.min(body + 1, end), end, value, 'literal');
     }
     default:
-      return EmbeddedText.align(source, start, end, n.value, 'literal');
+      return EmbeddedText.align(source, start, end, value, 'literal');
   }
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlValue } from '../yaml/plain-value.js';
 
 /** One search macro: `name` or, with arguments, `name(N)` as Splunk's macros.conf keys it. */
 export interface MacroDefinition {
@@ -118,7 +118,7 @@ class FolderMacroTable implements MacroTable {
 function readMacroFile(file: string, problems: MacroFileProblem[]): MacroDefinition | null {
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(file, 'utf8'));
+    data = parseYamlValue(readFileSync(file, 'utf8'));
   } catch (err) {
     problems.push({ file, message: `invalid YAML: ${((err as Error).message.split('\n')[0] ?? '').replace(/:$/, '')}` });
     return null;

@@ -1,9 +1,6 @@
-import { lazyRequire } from '../../../engine/lazy.js';
 import type { Document, Node as YamlLibNode, ParsedNode } from 'yaml';
-
-// Most rules are read by the fast reader; the yaml package loads only for the rest.
-const loadYaml = lazyRequire<typeof import('yaml')>('yaml');
 import { MAX_NESTING, nullScalar } from './nodes.js';
+import { yamlPackage as loadYaml } from './package.js';
 import type { ScalarStyle, YDocument, YNode, YPair, YScalar } from './nodes.js';
 
 /** A YAML error or warning from the `yaml` package, as file offsets. */
@@ -22,8 +19,8 @@ export interface FullReadResult {
 }
 
 /**
- * Reads any YAML with the `yaml` package and converts it to the Sigma
- * parser's tree. Used when the fast subset reader gives up, so it must
+ * Reads any YAML with the `yaml` package and converts it to the fast
+ * reader's tree. Used when the fast subset reader gives up, so it must
  * accept everything and report what is wrong instead of throwing.
  */
 export function readYamlFull(text: string): FullReadResult {

@@ -1,6 +1,6 @@
 /**
- * The YAML tree the Sigma parser works on: plain values plus the file offsets
- * of every node and key. Both the fast subset reader and the `yaml` package
+ * The YAML tree the Sigma parser (and the Splunk readers) work on: plain
+ * values plus the file offsets of every node and key. Both the fast subset reader and the `yaml` package
  * fallback produce it, so everything downstream sees one shape.
  */
 

@@ -3,13 +3,13 @@ import { MAX_NESTING, nullScalar } from './nodes.js';
 import type { YDocument, YMap, YNode, YPair, YScalar, YSeq } from './nodes.js';
 
 /**
- * A reader for the block-style YAML subset Sigma rules are written in
- * (block maps and sequences, plain/quoted/block scalars, one-line flow
- * sequences, comments, `---`). It is several times faster than the general
- * `yaml` package, which matters for linting the whole corpus. On anything
- * outside the subset — or anything that is not valid YAML — it gives up and
- * returns null, and the caller falls back to the `yaml` package, which also
- * produces the error messages.
+ * A reader for the block-style YAML subset Sigma rules and Splunk
+ * security_content files are written in (block maps and sequences,
+ * plain/quoted/block scalars, one-line flow sequences, comments, `---`).
+ * It is several times faster than the general `yaml` package, which matters
+ * for linting the whole corpus. On anything outside the subset — or anything
+ * that is not valid YAML — it gives up and returns null, and the caller falls
+ * back to the `yaml` package, which also produces the error messages.
  */
 export function readYamlFast(text: string): YDocument[] | null {
   // CRs, tabs and BOMs have fiddly rules (tabs are legal in some places and
@@ -25,6 +25,9 @@ export function readYamlFast(text: string): YDocument[] | null {
 
 /** Thrown (as one shared value, so no stack is captured) to abandon the fast path. */
 const BAIL = { bail: true };
+
+/** YAML allows an implicit key's `:` at most this far from the key's start; longer keys are an error the package reports. */
+const MAX_IMPLICIT_KEY = 1024;
 
 const SPACE = 32;
 const NL = 10;
@@ -264,6 +267,7 @@ class FastReader {
       if (close < 0) return null;
       const after = this.skipSpaces(close + 1);
       if (t.charCodeAt(after) !== COLON || !this.isBreakAfter(after + 1)) return null;
+      if (after - p > MAX_IMPLICIT_KEY) throw BAIL;
       const key = c === SQUOTE ? this.singleQuoted(p, -1, true) : this.doubleQuoted(p, -1, true);
       return { key, after: after + 1 };
     }
@@ -280,6 +284,7 @@ class FastReader {
     let i = this.colons.from(p);
     while (i >= 0 && i < stop) {
       if (this.isBreakAfter(i + 1)) {
+        if (i - p > MAX_IMPLICIT_KEY) throw BAIL;
         let e = i;
         while (e > p && t.charCodeAt(e - 1) === SPACE) e--;
         const raw = t.slice(p, e);
