@@ -6,7 +6,7 @@ export default defineCheck({
     id: 'sigmahq-all-single-value',
     description: 'The `all` modifier on a field with a single value.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['sigma'],
     docs: `\`|all\` links a field's values with AND. With one value it does nothing, and some backends reject it; it is often used as a trick to repeat a field in one selection, which a second selection does cleanly. SigmaHQ's \`sigmahq_invalid_all_modifier\`.`,
   },

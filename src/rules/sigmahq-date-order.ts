@@ -6,7 +6,7 @@ export default defineCheck({
     id: 'sigmahq-date-order',
     description: 'A `modified` date before the `date`, equal to it, or without a `date`.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['sigma'],
     docs: `\`date\` is when the rule was written and \`modified\` when it last changed, so \`modified\` must come after \`date\`. A \`modified\` equal to \`date\` says nothing (drop it), and a \`modified\` without a \`date\` loses the creation date.
 

@@ -8,7 +8,7 @@ export default defineCheck({
     id: 'sigmahq-description-link',
     description: 'A description with a link (or "internal research") in a rule without references.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['sigma'],
     docs: `Links belong in \`references\`, where tools list and archive them; a description that carries the link while \`references\` is empty hides the source. SigmaHQ's \`sigmahq_link_in_description\`.`,
   },

@@ -6,7 +6,7 @@ export default defineCheck<{ minLength: number }>({
     id: 'sigmahq-description-short',
     description: 'A Sigma description shorter than 16 characters.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['sigma'],
     schema: { type: 'object', additionalProperties: false, properties: { minLength: { type: 'integer', minimum: 1 } } },
     defaultOptions: { minLength: 16 },

@@ -10,7 +10,7 @@ export default defineCheck({
     id: 'sigmahq-duplicate-value',
     description: 'A value listed twice in the same list of a selection.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['sigma'],
     fixable: false,
     docs: `A repeated value adds nothing but noise, and is often a sign that the value meant to be there was lost in a copy-paste. Values compare case-insensitively, as Sigma matches them, except under \`base64\`, \`base64offset\`, \`re\` and \`cased\`, where case matters.

@@ -8,7 +8,7 @@ export default defineCheck({
     id: 'sigmahq-eventid-process-creation',
     description: 'Sysmon EventID 1 or Security EventID 4688 selected by hand instead of the process_creation category.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['sigma'],
     docs: `Process creation is one Sigma category (\`category: process_creation\`) that pipelines map to Sysmon 1, Security 4688 and EDR events alike. A rule that selects \`EventID: 1\` or \`4688\` with the Sysmon or Security-Auditing \`Provider_Name\` covers one of them only, with that provider's field names. SigmaHQ's \`test_event_id_instead_of_process_creation\` and \`sigmahq_event_id_process_creation\`.`,
   },

@@ -6,7 +6,7 @@ export default defineCheck({
     id: 'sigmahq-license-type',
     description: 'A `license` that is not a string.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['sigma'],
     docs: `\`license\` is one SPDX expression as a string (\`DRL-1.1\`, \`MIT\`); a list or map is not read by tools that package rules. SigmaHQ's \`test_optional_license\`.`,
   },

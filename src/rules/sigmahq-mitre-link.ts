@@ -6,7 +6,7 @@ export default defineCheck({
     id: 'sigmahq-mitre-link',
     description: 'An attack.mitre.org link in references instead of an ATT&CK tag.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['sigma'],
     docs: `ATT&CK techniques go in \`tags\` (\`attack.t1053.003\`), where tools read them for coverage; a link to attack.mitre.org in \`references\` is invisible to them. SigmaHQ's \`sigmahq_mitre_link\`.`,
   },

@@ -7,7 +7,7 @@ export default defineCheck({
     id: 'sigmahq-of-missing-asterisk',
     description: "`1 of name` / `all of name` with a single name instead of a pattern with `*`.",
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['sigma'],
     docs: `\`1 of selection\` over one search identifier is just \`selection\`; the \`x of\` form is meant for a pattern (\`1 of selection_*\`) or \`them\`. Usually the \`*\` was forgotten, and later selections named \`selection_…\` are silently left out. SigmaHQ's \`sigmahq_missing_asterisk_condition\`.`,
   },

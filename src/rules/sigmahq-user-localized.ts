@@ -6,7 +6,7 @@ export default defineCheck({
     id: 'sigmahq-user-localized',
     description: 'A user field matched against a localised account name (NT AUTHORITY in one language).',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['sigma'],
     docs: `Windows writes built-in account names in the system's language: "NT AUTHORITY\\\\SYSTEM" is "AUTORITE NT\\\\Système" on a French system. A rule that compares a user field with the full English (or any one) name misses the others. Match the language-neutral part instead:
 

@@ -8,7 +8,7 @@ export default defineCheck({
     id: 'splunk-analytic-story',
     description: 'A Splunk detection names an analytic story that the stories folder does not define.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `Each entry of \`tags.analytic_story\` names an analytic story: a \`stories/*.yml\` object of the same security_content repository. contentctl looks every name up among the stories it has read and refuses the detection when one is missing (usually a typo, or a story renamed or not yet written); the detection is listed under its stories in the app and in Enterprise Security's use case library.
 

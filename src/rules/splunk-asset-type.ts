@@ -8,7 +8,7 @@ export default defineCheck({
     id: 'splunk-asset-type',
     description: 'A Splunk detection\'s `tags.asset_type` is not one of contentctl\'s asset types.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `Reports a \`tags.asset_type\` that is not one of the ${ASSET_TYPES.length} asset types of contentctl's \`AssetType\` enum (\`Endpoint\`, \`Network\`, \`AWS Account\`, \`O365 Tenant\`, \`Web Server\`, …), written exactly so. The message names the closest value when there is one.
 

@@ -10,7 +10,7 @@ export default defineCheck({
     id: 'splunk-drilldown',
     description: 'A production Splunk detection lacks the two drilldowns contentctl requires, or a drilldown name is too short.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `Checks \`drilldown_searches\`, the searches an analyst runs from a notable in Enterprise Security, as contentctl (since 4.4) requires them:
 

@@ -8,7 +8,7 @@ export default defineCheck({
     id: 'splunk-enabled-by-default',
     description: 'A Splunk detection is `enabled_by_default` but is not a production TTP, Anomaly or Correlation detection.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `\`enabled_by_default: true\` makes the detection's saved search run as soon as the app is installed. contentctl allows it only for production detections of type TTP, Anomaly or Correlation: an experimental or deprecated detection has not earned a place in every customer's schedule, and a Hunting search is meant to be run by hand. It also requires the value to be \`true\` or \`false\`.
 

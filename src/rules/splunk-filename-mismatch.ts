@@ -7,7 +7,7 @@ export default defineCheck({
     id: 'splunk-filename-mismatch',
     description: 'A Splunk detection\'s file name is not the one contentctl derives from its `name`.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `contentctl requires a detection's file to be named after the detection: the \`name\` in lower case, with spaces, \`-\`, \`.\` and \`/\` replaced by \`_\`, and the extension \`.yml\` — \`Windows Known Abused DLL Created\` lives in \`windows_known_abused_dll_created.yml\`. It refuses a detection whose file is named otherwise, typically after the name was edited and the file not renamed (or the reverse). The same stem names the filter macro the search must call (see \`splunk-filter-macro\`).
 

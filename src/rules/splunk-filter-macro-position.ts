@@ -6,7 +6,7 @@ export default defineCheck({
     id: 'splunk-filter-macro-position',
     description: 'A Splunk detection\'s `<name>_filter` macro is not the last command of its search.',
     defaultSeverity: 'warn',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `Reports a detection whose filter macro (\`\` \`<file name>_filter\` \`\`, see \`splunk-filter-macro\`) is followed by more of the search.
 

@@ -7,7 +7,7 @@ export default defineCheck({
     id: 'splunk-filter-macro',
     description: 'A Splunk detection\'s search does not call the `<name>_filter` macro contentctl requires.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     fixable: true,
     docs: `Every security_content detection ends its search with its own filter macro, \`\` \`<file name>_filter\` \`\`: the file name stem derived from the detection's \`name\` (lower case, spaces, \`-\`, \`.\` and \`/\` as \`_\`) followed by \`_filter\`. contentctl generates the macro as \`search *\`, and customers override it to tune out their false positives without editing the detection. contentctl refuses a detection whose search lacks the exact macro, without arguments.

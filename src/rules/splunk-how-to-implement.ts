@@ -7,7 +7,7 @@ export default defineCheck({
     id: 'splunk-how-to-implement',
     description: 'A Splunk detection\'s `how_to_implement` is empty or shorter than 4 characters.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `Reports a \`how_to_implement\` that is empty, blank or shorter than 4 characters. (A detection without the key at all is reported by \`splunk-schema\`.)
 

@@ -7,7 +7,7 @@ export default defineCheck({
     id: 'splunk-known-false-positives',
     description: 'A Splunk detection\'s `known_false_positives` is empty or shorter than 4 characters.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `Reports a \`known_false_positives\` that is empty, blank or shorter than 4 characters. (A detection without the key at all is reported by \`splunk-schema\`.)
 

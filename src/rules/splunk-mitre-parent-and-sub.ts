@@ -10,7 +10,7 @@ export default defineCheck<Options>({
     id: 'splunk-mitre-parent-and-sub',
     description: 'A Splunk detection lists an ATT&CK technique together with one of its own sub-techniques.',
     defaultSeverity: 'warn',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     schema: {
       type: 'object',

@@ -7,7 +7,7 @@ export default defineCheck({
     id: 'splunk-name-length',
     description: `A Splunk detection's \`name\` is longer than the ${MAX_NAME_LENGTH} characters contentctl allows.`,
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `Reports a \`name\` longer than ${MAX_NAME_LENGTH} characters.
 

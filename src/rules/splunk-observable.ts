@@ -12,7 +12,7 @@ export default defineCheck({
     id: 'splunk-observable',
     description: 'A Splunk detection\'s observable has an empty name, an unknown type or role, or a production TTP/Anomaly detection has no Victim.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `Checks \`tags.observable\`, where detections written before contentctl 5 declare the entities of their results: each entry needs a \`name\` (the result field), a \`type\` and at least one \`role\`.
 

@@ -8,7 +8,7 @@ export default defineCheck({
     id: 'splunk-product',
     description: 'A Splunk detection\'s `tags.product` is empty or names a product contentctl does not know.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `Reports an empty \`tags.product\` list and each entry that is not one of contentctl's product names: ${PRODUCTS.map((p) => `\`${p}\``).join(', ')}, written exactly so.
 

@@ -7,7 +7,7 @@ export default defineCheck({
     id: 'splunk-risk-score-mismatch',
     description: 'A Splunk detection\'s written `tags.risk_score` is not the score contentctl computes from confidence and impact.',
     defaultSeverity: 'warn',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `In the format before contentctl 5, security_content writes \`tags.risk_score\` beside \`confidence\` and \`impact\`, but contentctl ignores it: it computes the score itself, as round(confidence × impact / 100) (rounding halves to even, as Python does), and that computed score is what the risk events carry and what the notable's severity is filed by. A written score that disagrees — typically after confidence or impact was edited — misleads the reader of the YAML about how loud the detection is.
 

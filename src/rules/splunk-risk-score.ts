@@ -11,7 +11,7 @@ export default defineCheck({
     id: 'splunk-risk-score',
     description: 'A Splunk detection\'s confidence, impact or risk object score is not a whole number in contentctl\'s range.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `Checks the numbers a detection's risk score is made of.
 

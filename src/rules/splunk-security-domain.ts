@@ -8,7 +8,7 @@ export default defineCheck({
     id: 'splunk-security-domain',
     description: 'A Splunk detection\'s `tags.security_domain` is not one of contentctl\'s security domains.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `Reports a \`tags.security_domain\` that is not one of \`${SECURITY_DOMAINS.join('`, `')}\`, in lower case.
 

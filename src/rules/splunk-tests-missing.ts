@@ -6,7 +6,7 @@ export default defineCheck({
     id: 'splunk-tests-missing',
     description: 'A production Splunk detection has no test, and is neither a Correlation nor tagged `manual_test`.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['splunk'],
     docs: `contentctl requires at least one entry under \`tests\` for every production detection, except Correlation detections (which contentctl cannot test) and detections whose \`tags.manual_test\` explains why they are tested by hand. Each test replays \`attack_data\` (a log file with its \`source\` and \`sourcetype\`) into a Splunk instance and expects the detection to fire on it; a production detection without one has never been shown to work.
 

@@ -1,7 +1,7 @@
 import type { Location } from '../../model/location.js';
 import type { RuleModel } from '../../model/rule.js';
 import type { SigmaDetectionItem, SigmaDocument, SigmaSelection, SigmaValue } from '../../parse/sigma/document-types.js';
-import { resolvePlain } from '../../parse/sigma/yaml/core-schema.js';
+import { resolvePlain } from '../../parse/yaml/core-schema.js';
 
 /** The Sigma document behind a rule model, or undefined for other vendors. */
 export function sigmaDocOf(rule: RuleModel): SigmaDocument | undefined {
