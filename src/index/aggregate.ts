@@ -124,3 +124,22 @@ function summary(r: IndexedRule): RuleSummary {
   if (r.id) s.id = r.id;
   return s;
 }
+
+/**
+ * The exclusions of a technique/event aggregate shared by at least `minRules`
+ * rules and `minShare` of them, leaving some rules out. Rows come sorted by
+ * rule count, so the scan stops at the first row too rare to qualify, and
+ * only qualifying rows are recounted without the left-out rules.
+ */
+export function sharedExclusions(agg: TechniqueEventAggregate, exclude: Exclude | undefined, minRules: number, minShare: number): { ruleCount: number; rows: ValueRow[] } {
+  const leaveOut = exclude && exclude.size > 0 ? exclude : undefined;
+  const ruleCount = leaveOut ? agg.refs.filter((r) => !leaveOut.has(r)).length : agg.ruleCount;
+  const rows: ValueRow[] = [];
+  if (ruleCount < minRules) return { ruleCount, rows };
+  for (const row of agg.exclusions) {
+    if (row.rules < minRules) break;
+    const refs = leaveOut ? row.refs.filter((r) => !leaveOut.has(r)) : row.refs;
+    if (refs.length >= minRules && refs.length / ruleCount >= minShare) rows.push(refs.length === row.rules ? row : { ...row, refs, rules: refs.length });
+  }
+  return { ruleCount, rows: sortRows(rows, (r) => r.rules, (r) => r.key) };
+}

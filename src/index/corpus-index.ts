@@ -108,6 +108,8 @@ export interface CorpusIndex {
   indicatorKeys(technique: string): ReadonlyArray<{ ref: number; keys: readonly string[] }>;
   aggregate(technique: string, exclude?: Exclude): TechniqueAggregate;
   aggregateForEvent(technique: string, event: string, exclude?: Exclude): TechniqueEventAggregate;
+  /** The indicators the technique's rules use with `key` and that narrow it, most used first (see StoredIndex). */
+  companions(technique: string, key: string, exclude?: Exclude): Array<[string, number]> | undefined;
   /** Refs of the technique's rules whose detection fingerprint (src/index/fingerprint.ts) is this one. */
   sameFingerprint(technique: string, fingerprint: string): number[];
   /** Corpus reach of a normalised predicate key: rules using it as an indicator. */

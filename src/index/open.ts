@@ -7,6 +7,7 @@ import { packageVersion, PACKAGE_ROOT } from '../engine/paths.js';
 import type { ParseSettings } from '../parse/index.js';
 import { buildRules, type Progress } from './build.js';
 import { corpusRoot, type CorpusRoot } from './corpus-files.js';
+import { lastStampsPointer, takeEarlyCheck } from './early-check.js';
 import { freshKey, statQuiet, type Stamp, type Stamps } from './stamps.js';
 import { INDEX_FORMAT, openStoredIndex, writeIndex, type StoredIndex } from './store.js';
 
@@ -56,7 +57,10 @@ export async function openCorpusIndex(opts: OpenIndexOptions): Promise<OpenedInd
   if (opts.verifyInBackground && !opts.rebuild) {
     const last = lastKey(stampsFile);
     const cached = last ? openStoredIndex(path.join(base, last)) : undefined;
-    if (last && cached) return { index: cached, built: false, key: last, notices, verified: verifyInWorker(stampsFile, last) };
+    if (last && cached) {
+      rememberStamps(opts.cacheDir, stampsFile);
+      return { index: cached, built: false, key: last, notices, verified: verifyInWorker(stampsFile, last) };
+    }
   }
   let key = opts.rebuild ? undefined : freshKey(stampsFile);
   let roots: CorpusRoot[] | undefined;
@@ -81,6 +85,21 @@ export async function openCorpusIndex(opts: OpenIndexOptions): Promise<OpenedInd
   const index = openStoredIndex(dir);
   if (!index) notices.push(`could not write the corpus index under ${base}`);
   return { index, built: true, key, notices };
+}
+
+/** Points the next run's early check at these stamps, unless it already does. */
+function rememberStamps(cacheDir: string, stampsFile: string): void {
+  const pointer = lastStampsPointer(cacheDir);
+  try {
+    if (readFileSync(pointer, 'utf8').trim() === stampsFile) return;
+    writeFileSync(pointer, stampsFile);
+  } catch {
+    try {
+      writeFileSync(pointer, stampsFile);
+    } catch {
+      // Only a head start is lost.
+    }
+  }
 }
 
 function scanRoots(paths: readonly string[], notices: string[]): CorpusRoot[] {
@@ -112,6 +131,8 @@ function lastKey(stampsFile: string): string | undefined {
 
 /** Checks the stamps in a worker thread; a worker that cannot start falls back to checking here. */
 function verifyInWorker(stampsFile: string, key: string): Promise<boolean> {
+  const early = takeEarlyCheck(stampsFile);
+  if (early) return early.then((fresh) => fresh === key);
   return new Promise((resolve) => {
     let worker: Worker;
     try {
@@ -151,6 +172,8 @@ function saveStamps(file: string, stamps: Stamps): void {
     renameSync(tmp, file);
     writeFileSync(tmp, stamps.key);
     renameSync(tmp, `${file}.key`);
+    writeFileSync(tmp, file);
+    renameSync(tmp, lastStampsPointer(path.dirname(path.dirname(file))));
   } catch {
     // Without stamps the next run walks the corpus again: slower, still right.
   }

@@ -7,7 +7,7 @@ import { aggregateTechnique, aggregateTechniqueEvent, withoutRules } from './agg
 import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 9;
 const REACH_SHARDS = 64;
 const LOOKUP_SHARDS = 64;
 const BUCKET_BITS = 6;
@@ -103,18 +103,36 @@ const idKey = (vendor: Vendor, id: string): string => `i:${vendor}:${id.toLowerC
 
 /** A technique's precomputed summary (x/<technique>.json). */
 interface StoredSummary {
-  /** event → [refs of the rules reading it, exclusion rows [key, refs, examples]] */
+  /**
+   * event → [refs of the rules reading it, exclusion rows [key, refs, examples]];
+   * only rows two or more rules share (an exclusion of one rule is not a shared one).
+   */
   events: Record<string, [number[], Array<[string, number[], ValueRow['examples']]>]>;
   /** [ref, fingerprint digest] of the technique's rules with predicates. */
   fingerprints: Array<[number, string]>;
 }
 
-function summarizeTechnique(technique: string, all: readonly IndexedRule[], stored: readonly StoredRule[]): StoredSummary {
-  const rules = stored.map((s) => all[s.r] as IndexedRule);
+/** A technique's narrowing companions (n/<technique>.json), read only when an indicator is noisy. */
+interface StoredCompanions {
+  /** The indicator keys `companions` points into. */
+  keys: string[];
+  /**
+   * For each indicator key with some corpus reach: the other indicators the
+   * technique's rules use with it, as [key index, rules], most used first,
+   * only those with less reach than it (they are what narrows it).
+   */
+  companions: Record<string, Array<[number, number]>>;
+}
+
+/** Indicators below this corpus reach never count as noisy; they get no companion list. */
+const COMPANION_MIN_REACH = 3;
+const MAX_COMPANIONS = 40;
+
+function summarizeTechnique(technique: string, rules: readonly IndexedRule[]): StoredSummary {
   const events: StoredSummary['events'] = {};
   for (const event of new Set(rules.flatMap((r) => r.events))) {
     const agg = aggregateTechniqueEvent(technique, event, rules);
-    events[event] = [agg.refs, agg.exclusions.map((row) => [row.key, row.refs, row.examples])];
+    events[event] = [agg.refs, agg.exclusions.filter((row) => row.rules >= 2).map((row) => [row.key, row.refs, row.examples])];
   }
   const fingerprints: StoredSummary['fingerprints'] = [];
   for (const r of rules) {
@@ -122,6 +140,42 @@ function summarizeTechnique(technique: string, all: readonly IndexedRule[], stor
     if (fp) fingerprints.push([r.ref, fingerprintDigest(fp)]);
   }
   return { events, fingerprints };
+}
+
+function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: string) => number): StoredCompanions {
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const indexOf = (k: string): number => {
+    let i = keyIndex.get(k);
+    if (i === undefined) {
+      i = keys.length;
+      keys.push(k);
+      keyIndex.set(k, i);
+    }
+    return i;
+  };
+  const together = new Map<string, Map<string, number>>();
+  for (const r of rules) {
+    const own = [...new Set(r.predicates.filter((p) => p.role === 'indicator' && !p.negated).map((p) => p.key))];
+    for (const k of own) {
+      if (reachOf(k) < COMPANION_MIN_REACH) continue;
+      let counts = together.get(k);
+      if (!counts) together.set(k, (counts = new Map()));
+      for (const c of own) if (c !== k) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+  }
+  const companions: StoredCompanions['companions'] = {};
+  // A narrowing companion is on another field (same-field values are OR alternatives) and is not a bare "field exists".
+  const narrows = (k: string, c: string): boolean => {
+    const n = parseKey(c);
+    return n.field !== fieldOfKey(k) && n.operator !== 'is_not_null' && n.operator !== 'is_null';
+  };
+  for (const [k, counts] of together) {
+    const limit = reachOf(k);
+    const ranked = [...counts].filter(([c]) => reachOf(c) < limit && narrows(k, c)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_COMPANIONS);
+    if (ranked.length > 0) companions[indexOf(k)] = ranked.map(([c, n]) => [indexOf(c), n]);
+  }
+  return { keys, companions };
 }
 
 /**
@@ -133,6 +187,7 @@ function summarizeTechnique(technique: string, all: readonly IndexedRule[], stor
  *   x/<technique>.json       what linting needs of a technique, precomputed: per event the rules
  *                            and shared exclusions (with the refs behind each row, for leaving a
  *                            rule out), and each rule's detection fingerprint digest
+ *   n/<technique>.json       each noisy indicator's narrowing companions (read when one is noisy)
  *   r/<bucket>.json          rules by ref (64 per bucket)
  *   reach/<nn>.json          indicator key → number of rules using it
  *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus),
@@ -168,11 +223,15 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     (buckets[r.ref >> BUCKET_BITS] ??= []).push(stored);
   }
   const techniques: Record<string, number> = {};
+  const reachOf = (key: string): number => (reach[shardOf(key, REACH_SHARDS)] as Record<string, number>)[key] ?? 0;
   mkdirSync(path.join(tmp, 'x'), { recursive: true });
+  mkdirSync(path.join(tmp, 'n'), { recursive: true });
   for (const [t, list] of byTechnique) {
     techniques[t] = list.length;
     writeFileSync(path.join(tmp, 't', `${t}.json`), JSON.stringify(list));
-    writeFileSync(path.join(tmp, 'x', `${t}.json`), JSON.stringify(summarizeTechnique(t, rules, list)));
+    const members = list.map((s) => rules[s.r] as IndexedRule);
+    writeFileSync(path.join(tmp, 'x', `${t}.json`), JSON.stringify(summarizeTechnique(t, members)));
+    writeFileSync(path.join(tmp, 'n', `${t}.json`), JSON.stringify(summarizeCompanions(members, reachOf)));
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
   reach.forEach((shard, i) => writeFileSync(path.join(tmp, 'reach', `${i}.json`), JSON.stringify(shard)));
@@ -306,6 +365,36 @@ export class StoredIndex implements CorpusIndex {
   }
 
   private readonly fingerprintMaps = new Map<string, Map<string, number[]>>();
+
+  private readonly companionFiles = new Map<string, StoredCompanions | null>();
+  private readonly keyPositions = new WeakMap<StoredCompanions, Map<string, number>>();
+
+  /**
+   * The indicators the technique's rules use together with `key`, most used
+   * first, with less corpus reach than it: what narrows it. Counts leave the
+   * excluded rules out. Undefined when the index keeps no list for the key
+   * (its reach is too low to be noisy).
+   */
+  companions(technique: string, key: string, exclude?: Exclude): Array<[string, number]> | undefined {
+    let summary = this.companionFiles.get(technique);
+    if (summary === undefined) {
+      summary = this.manifest.techniques[technique] ? this.readJson<StoredCompanions>(path.join('n', `${technique}.json`)) : null;
+      this.companionFiles.set(technique, summary);
+    }
+    if (!summary) return undefined;
+    let positions = this.keyPositions.get(summary);
+    if (!positions) this.keyPositions.set(summary, (positions = new Map(summary.keys.map((k, i) => [k, i]))));
+    const at = positions.get(key) ?? -1;
+    const list = at >= 0 ? summary.companions[at] : undefined;
+    if (!list) return undefined;
+    const h = keyHash(key);
+    const mine = [...(exclude ?? [])].map((ref) => this.indicatorHashes(ref)).filter((s) => s.has(h));
+    return list.map(([i, n]): [string, number] => {
+      const c = summary.keys[i] as string;
+      const ch = keyHash(c);
+      return [c, n - mine.filter((s) => s.has(ch)).length];
+    });
+  }
 
   /** Refs of the technique's rules whose detection fingerprint (see fingerprint.ts) is this one. */
   sameFingerprint(technique: string, fingerprint: string): number[] {

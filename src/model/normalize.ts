@@ -43,9 +43,16 @@ export function normalizePredicate(p: Pick<Predicate, 'field' | 'operator' | 'va
 }
 
 /** The row key of a predicate in the index: `field\u0000operator\u0000value`. */
+const keys = new WeakMap<object, string>();
+
+/** The row key of a predicate; remembered per predicate object, since several checks and the index ask. */
 export function predicateKey(p: Pick<Predicate, 'field' | 'operator' | 'value'>): string {
-  const n = normalizePredicate(p);
-  return keyOf(n);
+  let key = keys.get(p);
+  if (key === undefined) {
+    key = keyOf(normalizePredicate(p));
+    keys.set(p, key);
+  }
+  return key;
 }
 
 export function keyOf(n: NormalPredicate): string {

@@ -1,4 +1,5 @@
 import type { Location, SourceText } from './location.js';
+import type { Logic } from './logic.js';
 
 /** The three rule formats lint-rule reads. */
 export type Vendor = 'sigma' | 'elastic' | 'splunk';
@@ -118,6 +119,8 @@ export interface RuleModel<Doc = unknown> {
   titleLoc: Location;
   /** The vendor's parsed document (SigmaDocument, ElasticRuleDocument, SplunkDetectionDocument). */
   doc: Doc;
+  /** The detection logic the predicates came from, its spans in file offsets (checks that reason about AND/OR/NOT read it). */
+  logic?: Logic;
   /** A rule that does not detect on its own (a Sigma global filter): technique and corpus checks skip it, the index leaves it out. */
   meta?: boolean;
   /** The field names valid for what this rule reads (its logsource, index or data source), computed on demand. */

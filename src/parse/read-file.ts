@@ -1,10 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { SourceText, fileStart } from '../model/location.js';
 import type { ParseProblem } from '../model/rule.js';
 
 export type ReadResult = { ok: true; source: SourceText } | { ok: false; source: SourceText; problem: ParseProblem };
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Reads a rule file as UTF-8 text, refusing what cannot be a rule before any
@@ -13,20 +12,27 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  */
 export function readRuleFile(file: string, maxBytes: number): ReadResult {
   const empty = new SourceText('');
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (err) {
-    return fail(empty, `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  if (size > maxBytes) {
-    return fail(empty, `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for a rule file (maxFileSize in the config)`);
-  }
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    // One open, one fstat, one read: the size is checked before a large file is read.
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) {
+      return fail(empty, `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for a rule file (maxFileSize in the config)`);
+    }
+    bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    bytes = bytes.subarray(0, read);
   } catch (err) {
     return fail(empty, `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
@@ -34,9 +40,8 @@ export function readRuleFile(file: string, maxBytes: number): ReadResult {
     return fail(before, 'file is binary (it contains a NUL byte), not a rule', before.position(nul));
   }
   let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
+  if (isUtf8(bytes)) text = bytes.toString('utf8');
+  else {
     const bad = firstInvalidUtf8(bytes);
     const before = new SourceText(bytes.subarray(0, bad).toString('latin1'));
     return fail(before, `file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16)} at offset ${bad})`, before.position(bad));

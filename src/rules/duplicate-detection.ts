@@ -5,6 +5,7 @@ import { SourceText } from '../model/location.js';
 import type { RuleModel } from '../model/rule.js';
 import type { SigmaDocument } from '../parse/sigma/document-types.js';
 import { sigmaParser } from '../parse/sigma/model.js';
+import { fingerprintDigest } from '../index/fingerprint.js';
 import { corpusFilePath, isOwnEntry, ruleFingerprint } from './corpus-duplicate-tables.js';
 import { ruleLogic, shape } from './logic-analysis.js';
 
@@ -25,8 +26,11 @@ Linted rules are compared with each other and with the corpus (a corpus rule bei
     const fp = ruleFingerprint(rule);
     if (!fp) return;
     // A rule with the same predicates shares its techniques: the index keeps each technique's fingerprints.
+    // The rule's own entries (a linted corpus file) are left out before any rule body is read.
     const attack = context.attack();
-    const refs = new Set(rule.techniques.flatMap((t) => index.sameFingerprint(attack.canonicalTechniqueId(t.id), fp)));
+    const own = new Set(index.fileRefs(rule));
+    const refs = new Set(rule.techniques.flatMap((t) => index.sameFingerprint(attack.canonicalTechniqueId(t.id), fp)).filter((ref) => !own.has(ref)));
+    if (refs.size === 0) return;
     const candidates = [...refs].map((ref) => index.rule(ref)).filter((r): r is IndexedRule => r !== undefined && !isOwnEntry(rule, r));
     if (candidates.length === 0) return;
     const mine = detectionShape(rule);
@@ -37,17 +41,18 @@ Linted rules are compared with each other and with the corpus (a corpus rule bei
     const fp = ruleFingerprint(rule);
     if (!fp) return undefined;
     const index = context.index();
-    // The shape (logic tree) is only compared within a fingerprint group, but facts are plain data: compute it here.
-    return [{ key: `${fp}\u0004${detectionShape(rule) ?? ''}`, loc: rule.detectionLoc, data: { inCorpus: index ? inCorpus(index, rule) : false } }];
+    // The logic tree is compared only within a group of equal fingerprints (rare), by reading those files again.
+    return [{ key: fingerprintDigest(fp), loc: rule.detectionLoc, data: { inCorpus: index ? index.fileRefs(rule).length > 0 : false, document: rule.documentIndex, sigma: rule.vendor === 'sigma' } }];
   },
   checkProject(context) {
     const groups = new Map<string, CollectedFact[]>();
     for (const f of context.facts) push(groups, f.key, f);
     for (const list of groups.values()) {
       if (list.length < 2) continue;
+      const shapes = new Map(list.map((f) => [f, factShape(f)] as const));
       for (const fact of list) {
         // A pair of corpus rules is already reported by the per-rule comparison with the corpus.
-        const others = list.filter((o) => o !== fact && !(o.data as { inCorpus: boolean }).inCorpus);
+        const others = list.filter((o) => o !== fact && !(o.data as FactData).inCorpus && shapes.get(o) === shapes.get(fact));
         if (others.length > 0) context.report(fact, { message: `same detection logic as ${others.map((o) => `${o.file} ('${o.title ?? ''}')`).join(', ')}` });
       }
     }
@@ -78,25 +83,33 @@ function sameAsCorpus(index: CorpusIndex, entry: IndexedRule, mine: string): boo
   if (!file) return true;
   let shapes = shapeCache.get(file);
   if (!shapes) {
-    shapes = [];
-    try {
-      const parsed = sigmaParser.parse(file, new SourceText(readFileSync(file, 'utf8')), {});
-      for (const r of parsed.rules) {
-        const s = detectionShape(r);
-        if (s) shapes.push(s);
-      }
-    } catch {
-      // An unreadable candidate is not confirmed: no report rather than a guess.
-    }
+    shapes = parsedRules(file).map(detectionShape).filter((s): s is string => s !== undefined);
     shapeCache.set(file, shapes);
   }
   return shapes.includes(mine);
 }
 
-function inCorpus(index: CorpusIndex, rule: RuleModel): boolean {
-  for (const ref of index.selfRefs(rule)) {
-    const r = index.rule(ref);
-    if (r && isOwnEntry(rule, r)) return true;
+/** The Sigma rules of a file, parsed again (only for the few files whose fingerprints collide). */
+function parsedRules(file: string): RuleModel[] {
+  try {
+    return sigmaParser.parse(file, new SourceText(readFileSync(file, 'utf8')), {}).rules;
+  } catch {
+    // An unreadable candidate is not confirmed: no report rather than a guess.
+    return [];
   }
-  return false;
 }
+
+interface FactData {
+  inCorpus: boolean;
+  document: number;
+  sigma: boolean;
+}
+
+/** The detection shape of the rule a fact came from (Sigma), read again from its file; '' for other vendors. */
+function factShape(fact: CollectedFact): string {
+  const data = fact.data as FactData;
+  if (!data.sigma) return '';
+  const rule = parsedRules(fact.file).find((r) => r.documentIndex === data.document);
+  return (rule && detectionShape(rule)) ?? '';
+}
+

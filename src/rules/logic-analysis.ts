@@ -35,7 +35,8 @@ export function ruleLogic(rule: RuleModel): Logic | undefined {
   const cached = logicCache.get(rule);
   if (cached !== undefined) return cached ?? undefined;
   let logic: Logic | undefined;
-  if (rule.vendor === 'sigma') {
+  if (rule.vendor === 'sigma' && rule.logic) logic = (rule.doc as SigmaDocument).kind === 'rule' ? rule.logic : undefined;
+  else if (rule.vendor === 'sigma') {
     const doc = rule.doc as SigmaDocument;
     if (doc.kind === 'rule') logic = sigmaToLogic(doc);
   }

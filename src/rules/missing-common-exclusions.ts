@@ -1,5 +1,6 @@
 import { defineCheck } from '../engine/check.js';
-import type { TechniqueEventAggregate, ValueRow } from '../index/corpus-index.js';
+import { sharedExclusions } from '../index/aggregate.js';
+import type { ValueRow } from '../index/corpus-index.js';
 import { normalizePredicate, predicateKey } from '../model/normalize.js';
 import type { RuleModel } from '../model/rule.js';
 import { describeEvent, describeRow } from '../report/describe.js';
@@ -13,7 +14,8 @@ interface Options {
 
 interface Gap {
   technique: string;
-  agg: TechniqueEventAggregate;
+  event: string;
+  ruleCount: number;
   rows: ValueRow[];
 }
 
@@ -39,7 +41,7 @@ export default defineCheck<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        minRules: { type: 'integer', minimum: 1, description: 'An exclusion counts when at least this many rules share it' },
+        minRules: { type: 'integer', minimum: 2, description: 'An exclusion counts when at least this many rules share it' },
         minShare: { type: 'number', minimum: 0, maximum: 1, description: 'and at least this share of the technique’s rules on that event' },
         maxListed: { type: 'integer', minimum: 1, description: 'How many exclusions the message lists' },
       },
@@ -61,29 +63,27 @@ The message lists the top exclusions with how many of the rules share them ("25 
     let best: Gap | undefined;
     for (const technique of new Set(rule.techniques.map((t) => attack.canonicalTechniqueId(t.id)))) {
       for (const event of new Set(rule.events.map((e) => e.key))) {
-        const agg = index.aggregateForEvent(technique, event, self);
-        if (agg.ruleCount < minRules) continue;
-        const rows = agg.exclusions.filter((r) => r.rules >= minRules && r.rules / agg.ruleCount >= minShare);
+        const { ruleCount, rows } = sharedExclusions(index.aggregateForEvent(technique, event), self, minRules, minShare);
         if (rows.length === 0) continue;
         // Covering the common exclusions of any one technique/event pair is enough.
         if (rows.some((r) => covers(rule, r))) return;
-        const share = (rows[0] as ValueRow).rules / agg.ruleCount;
-        if (!best || share > (best.rows[0] as ValueRow).rules / best.agg.ruleCount) best = { technique, agg, rows };
+        const share = (rows[0] as ValueRow).rules / ruleCount;
+        if (!best || share > (best.rows[0] as ValueRow).rules / best.ruleCount) best = { technique, event, ruleCount, rows };
       }
     }
     if (!best) return;
     const listed = best.rows.slice(0, maxListed);
-    const lines = listed.map((r) => `  - ${describeRow(r)}: ${r.rules} of ${best.agg.ruleCount} rules`);
+    const lines = listed.map((r) => `  - ${describeRow(r)}: ${r.rules} of ${best.ruleCount} rules`);
     const snippet = exclusionSnippet(rule, listed);
     const message = [
-      `excludes none of the false positives that ${best.technique} rules reading ${describeEvent(best.agg.event)} commonly exclude:`,
+      `excludes none of the false positives that ${best.technique} rules reading ${describeEvent(best.event)} commonly exclude:`,
       ...lines,
       ...(snippet ? ['A filter to start from:', snippet] : []),
     ].join('\n');
     context.report({
       message,
       loc: rule.detectionLoc,
-      suggestions: [{ description: `Exclude the ${listed.length} most common false-positive paths of ${best.technique} on ${best.agg.event}`, ...(snippet ? { snippet } : {}) }],
+      suggestions: [{ description: `Exclude the ${listed.length} most common false-positive paths of ${best.technique} on ${best.event}`, ...(snippet ? { snippet } : {}) }],
     });
   },
 });

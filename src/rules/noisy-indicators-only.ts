@@ -19,7 +19,11 @@ const MAX_CANDIDATES = 100;
  */
 function narrowing(index: CorpusIndex, techniques: readonly string[], noisy: ReadonlySet<string>, self: Exclude, options: Options): string[] {
   const counts = new Map<string, number>();
-  for (const t of techniques) {
+  // The index keeps each noisy indicator's companions; with several noisy ones a companion counts its largest tally.
+  const stored = techniques.flatMap((t) => [...noisy].map((k) => index.companions(t, k, self)));
+  if (stored.every((list) => list !== undefined)) {
+    for (const list of stored) for (const [k, n] of list ?? []) if (!noisy.has(k)) counts.set(k, Math.max(counts.get(k) ?? 0, n));
+  } else for (const t of techniques) {
     for (const r of index.indicatorKeys(t)) {
       if (self.has(r.ref) || !r.keys.some((k) => noisy.has(k))) continue;
       for (const k of new Set(r.keys)) {
@@ -30,7 +34,11 @@ function narrowing(index: CorpusIndex, techniques: readonly string[], noisy: Rea
   // The most frequent companions are often high-reach themselves (pwsh.exe beside powershell.exe), so look past them.
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CANDIDATES);
   const out: string[] = [];
+  // Another value of the same field is an alternative (an OR list of tools), not a narrowing; nor is "the field exists".
+  const noisyFields = new Set([...noisy].map((k) => parseKey(k).field));
   for (const [key, n] of ranked) {
+    const row = parseKey(key);
+    if (noisyFields.has(row.field) || row.operator === 'is_not_null' || row.operator === 'is_null') continue;
     if (index.reach(key, self) >= options.minReach) continue;
     out.push(`${describeRow(parseKey(key))} (${n} rule${n === 1 ? '' : 's'})`);
     if (out.length >= options.maxAdvice) break;

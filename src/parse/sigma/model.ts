@@ -54,7 +54,8 @@ export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocum
   }
   const ls = logsourceOf(doc);
   const ctx: FieldContext = ls;
-  const predicates = predicatesFromLogic(sigmaToLogic(doc), (cmp, role, where) => {
+  const logic = sigmaToLogic(doc);
+  const predicates = predicatesFromLogic(logic, (cmp, role, where) => {
     const field = cmp.field === '' ? '' : canonicalField('sigma', cmp.field, ctx);
     const p: Predicate = {
       field,
@@ -93,6 +94,7 @@ export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocum
       return names ? { names, source: `the Sigma logsource ${via.slice('logsource '.length)}` } : undefined;
     },
   };
+  if (logic) model.logic = logic;
   if (doc.kind === 'filter') model.meta = true;
   if (doc.id) model.id = doc.id.value;
   if (doc.title) model.title = doc.title.value;
