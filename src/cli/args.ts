@@ -85,19 +85,25 @@ Usage:
   lint-rule site <out-dir> [--repo <paths...>]   the catalog as static HTML pages with an ATT&CK matrix
                                                   heatmap (coloured by the repository's coverage with --repo)
   lint-rule index [--rebuild-index]              build the corpus index now and show its size
-  lint-rule rules                                 list every check
+  lint-rule rules [--format json]                 list every check, its severity and docs page
+  lint-rule init                                  write a commented lint-rule.config.yml here
 
 Options:
   -c, --config <file>       config file (default: nearest lint-rule.config.yml|.yaml|.json)
       --no-config-lookup    ignore config files
-      --preset <name>       use this preset instead of the config's "extends"
+      --preset <name>       use this preset instead of the config's "extends":
+                            recommended, strict, sigmahq, elastic, splunk
       --corpus <folder>     corpus folder (repeatable); replaces the config's list
       --no-corpus           no corpus: corpus-aware checks stay silent
       --attack <file>       ATT&CK STIX 2.1 bundle (enterprise-attack.json)
       --cache-dir <dir>     where the corpus index and ATT&CK cache live
       --rebuild-index       rebuild the corpus index even if a cached one matches
       --rule <id:severity>  turn a check off/warn/error (repeatable)
-  -f, --format <name>       stylish (default) or json
+  -f, --format <name>       stylish (default), json, compact, sarif, github, junit or markdown
+      --fix                 apply safe fixes to the files (formatting and comments kept)
+      --fix-dry-run         print the fixes as a diff instead
+      --print-config <file> show the config in force for a file
+      --stdin               lint standard input (--stdin-filename names it)
       --top <n>             rows per section for explain, gaps (default 20) and site pages (default 50); -1 for all
       --repo <path>         site: the repository whose coverage colours the matrix (repeatable)
   -o, --output-file <file>  write the report to a file

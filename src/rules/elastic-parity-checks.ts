@@ -42,7 +42,7 @@ import elasticTimelineTemplate from './elastic-timeline-template.js';
 import elasticLicense from './elastic-license.js';
 import elasticMinStackComments from './elastic-min-stack-comments.js';
 
-/** The checks of detection-rules' validation (issue 6), in the order of docs/parity-elastic.md. */
+/** The checks of detection-rules' validation (issue 6), in the order of docs/parity.md. */
 export const ELASTIC_PARITY_CHECKS: readonly Check[] = [
   elasticSchema,
   elasticDateInvalid,

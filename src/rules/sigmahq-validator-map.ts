@@ -3,7 +3,7 @@
  * pySigma-validators-sigmahq plugin (by the identifier a sigma-cli config
  * uses) and the tests of SigmaHQ's tests/test_rules.py and
  * tests/test_logsource.py, each mapped to the lint-rule check that reports
- * the same problem, or null with the reason in docs/parity-sigmahq.md.
+ * the same problem, or null with the reason in docs/parity.md.
  * The `sigmahq` preset turns these on; keep the identifiers stable.
  */
 export const SIGMAHQ_VALIDATORS = {

@@ -52,8 +52,8 @@ describe('pySigma validator map', () => {
     for (const n of core) expect(PYSIGMA_VALIDATORS, n).toHaveProperty(n);
   });
 
-  it('has one row per validator in docs/parity-pysigma.md, naming its class and check', () => {
-    const doc = readFileSync(path.join(ROOT, 'docs/parity-pysigma.md'), 'utf8');
+  it('has one row per validator in docs/parity.md, naming its class and check', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/parity.md'), 'utf8');
     for (const className of CORE_CLASSES) {
       const identifier = pySigmaIdentifier(className);
       const row = doc.split('\n').find((l) => l.startsWith(`| \`${identifier}\``));

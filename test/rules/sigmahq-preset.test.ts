@@ -74,7 +74,7 @@ describe('the sigmahq preset', () => {
 
 describe('the SigmaHQ maps and their parity page', () => {
   const byId = new Map(ALL_CHECKS.map((c) => [c.meta.id, c]));
-  const doc = readFileSync(path.join(ROOT, 'docs', 'parity-sigmahq.md'), 'utf8');
+  const doc = readFileSync(path.join(ROOT, 'docs', 'parity.md'), 'utf8');
 
   it('map every plugin validator and every CI test to a registered Sigma check (or to none, with a reason on the page)', () => {
     for (const [name, id] of [...Object.entries(SIGMAHQ_VALIDATORS), ...Object.entries(SIGMAHQ_TESTS)]) {

@@ -5,7 +5,7 @@ import { registerPreset } from '../../engine/presets.js';
 /**
  * What detection-rules' CI fails a pull request on, as lint-rule checks:
  * its schema validation (rule loading) and its unit tests, each mapped to
- * the check that reproduces it (docs/parity-elastic.md has the table).
+ * the check that reproduces it (docs/parity.md has the table).
  * Every one is at error level, as a failed test is.
  */
 export const ELASTIC_CI_CHECKS: readonly string[] = [

@@ -6,7 +6,7 @@
  * The identifier is pySigma's class name without `Validator`, split at capital
  * runs and lower-cased (ATTACKTagValidator -> `attacktag`, D3FENDTagValidator ->
  * `d3_fendtag`). `null` marks a validator with no lint-rule counterpart (the
- * reason is in docs/parity-pysigma.md). Several identifiers may map to one
+ * reason is in docs/parity.md). Several identifiers may map to one
  * check. These ids are read by the `sigmahq` preset: keep them stable.
  */
 export const PYSIGMA_VALIDATORS = {

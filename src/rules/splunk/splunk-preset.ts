@@ -6,7 +6,7 @@ import { registerPreset } from '../../engine/presets.js';
  * What contentctl refuses to build or test, at error level: its pydantic
  * models and director (`contentctl validate`/`build`), its ATT&CK
  * enrichment and macro resolution, and the search having to run
- * (`contentctl test`). docs/parity-splunk.md has the row for each.
+ * (`contentctl test`). docs/parity.md has the row for each.
  */
 const CONTENTCTL_ERRORS: Readonly<Record<string, RuleSetting>> = {
   'parse-error': 'error',
