@@ -23,7 +23,7 @@ export default defineCheck({
     id: 'elastic-threat-reference',
     description: 'An Elastic threat entry whose reference URL is not the page of its id.',
     defaultSeverity: 'error',
-    recommended: true,
+    recommended: false,
     vendors: ['elastic'],
     docs: `Each tactic, technique and sub-technique entry of a \`[[rule.threat]]\` block carries the URL of its ATT&CK page: \`https://attack.mitre.org/tactics/TA0002/\`, \`https://attack.mitre.org/techniques/T1059/\`, \`https://attack.mitre.org/techniques/T1059/001/\` (ATLAS: \`https://atlas.mitre.org/tactics/AML.TA0002/\`, \`…/techniques/AML.T0051/\`). Kibana links the alert's MITRE fields to it. detection-rules' schema requires that form and its CI (\`test_tactic_to_technique_correlations\`) that the URL ends with the entry's own id; a copied block whose id was changed but not its URL sends analysts to the wrong technique.
 
