@@ -17,6 +17,8 @@ const OPTIONS = {
   attack: { type: 'string' },
   'cache-dir': { type: 'string' },
   'rebuild-index': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   format: { type: 'string', short: 'f' },
   'output-file': { type: 'string', short: 'o' },
   'max-warnings': { type: 'string' },
@@ -98,6 +100,8 @@ Options:
       --attack <file>       ATT&CK STIX 2.1 bundle (enterprise-attack.json)
       --cache-dir <dir>     where the corpus index and ATT&CK cache live
       --rebuild-index       rebuild the corpus index even if a cached one matches
+      --cache               keep each file's results; unchanged files are not linted again
+      --cache-location <f>  where --cache keeps them (default: under the cache folder, per working folder)
       --rule <id:severity>  turn a check off/warn/error (repeatable)
   -f, --format <name>       stylish (default), json, compact, sarif, github, junit or markdown
       --fix                 apply safe fixes to the files (formatting and comments kept)

@@ -1,6 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyFixes } from '../engine/fix.js';
+import { PACKAGE_ROOT } from '../engine/paths.js';
+import { ResultCache } from '../engine/result-cache.js';
 import { loadConfig, severityName, type Config, type LoadConfigOptions } from '../engine/config.js';
 import type { RuleSetting } from '../engine/config-file.js';
 import { configForFile, enabledAnywhere, isIgnored } from '../engine/config.js';
@@ -71,8 +74,9 @@ export async function lintCommand(args: string[], values: CliValues, io: CliIO):
     resources.notices.push(...notices.filter((n) => !resources.notices.includes(n)));
     return linter.finish(batch);
   };
+  const cache = values.cache && stdinText === undefined && workers <= 1 && !values.fix && !values['fix-dry-run'] ? openResultCache(config, resources, values, io) : undefined;
   let linter = new Linter(config, ALL_CHECKS, resources);
-  let results = await lintAll(linter);
+  let results = cache ? await linter.lintFiles(files, cache) : await lintAll(linter);
   if (resources.verified && !(await resources.verified)) {
     // The corpus changed since the index was built: build it again and lint with the fresh one.
     await resources.openIndex();
@@ -163,6 +167,39 @@ function describeConfig(config: Config, file: string): Record<string, unknown> {
     settings: config.settings,
     rules,
   };
+}
+
+/**
+ * The result cache of this run (--cache). Its key covers everything a file's
+ * messages depend on besides its own text: lint-rule's build, the checks,
+ * options, overrides and settings in force, the corpus index and the ATT&CK inputs.
+ */
+function openResultCache(config: Config, resources: RunResources, values: CliValues, io: CliIO): ResultCache {
+  const h = createHash('sha256');
+  h.update(buildStamp());
+  h.update(JSON.stringify([...config.rules].sort(([a], [b]) => (a < b ? -1 : 1))));
+  h.update(JSON.stringify(config.overrides.map((o) => ({ ...o, rules: [...o.rules] }))));
+  h.update(JSON.stringify([config.settings, config.maxFileSize, config.corpus, resources.index()?.location ?? null]));
+  for (const f of [config.attack.bundle, ...config.attack.overlays, ...config.attack.crosswalks]) {
+    try {
+      const s = statSync(f);
+      h.update(`${f}:${s.size}:${s.mtimeMs}`);
+    } catch {
+      h.update(`${f}:missing`);
+    }
+  }
+  const location = values['cache-location']
+    ? path.resolve(io.cwd, values['cache-location'])
+    : path.join(config.cacheDir, 'results', `${createHash('sha256').update(io.cwd).digest('hex').slice(0, 16)}.json`);
+  return ResultCache.open(location, h.digest('hex'));
+}
+
+function buildStamp(): string {
+  try {
+    return readFileSync(path.join(PACKAGE_ROOT, 'dist', 'build-stamp.txt'), 'utf8');
+  } catch {
+    return 'unbuilt';
+  }
 }
 
 /** Files up to this many are linted while the corpus check runs in the background. */

@@ -3,9 +3,10 @@ import type { CorpusIndex } from '../index/corpus-index.js';
 import { SourceText } from '../model/location.js';
 import type { ParsedFile, ParseProblem, RuleModel } from '../model/rule.js';
 import { detectVendor, vendorParser, type ParseSettings } from '../parse/index.js';
-import { readRuleFile } from '../parse/read-file.js';
+import { readRuleFile, type ReadResult } from '../parse/read-file.js';
 import type { Check, CheckContext, CollectedFact, Fix, ProblemReport, ProjectContext, Suggestion } from './check.js';
 import { configForFile, type Config, type RuleEntry } from './config.js';
+import { ResultCache } from './result-cache.js';
 import { isSuppressed, parseDirectives, type Directive } from './suppressions.js';
 
 /** One message, in ESLint's JSON formatter shape (severity 1 = warning, 2 = error). */
@@ -73,8 +74,9 @@ export class Linter {
     this.byId = new Map(checks.map((c) => [c.meta.id, c]));
   }
 
-  async lintFiles(files: readonly string[]): Promise<LintResult[]> {
-    const batch = await this.lintBatch(files);
+  async lintFiles(files: readonly string[], cache?: ResultCache): Promise<LintResult[]> {
+    const batch = await this.lintBatch(files, cache);
+    cache?.save();
     return this.finish(batch);
   }
 
@@ -85,11 +87,34 @@ export class Linter {
     return this.finish({ results: [result], facts, internalErrors: [] })[0] as LintResult;
   }
 
-  /** Per-file linting without the cross-file pass: what a worker thread does with its share of the files. */
-  async lintBatch(files: readonly string[]): Promise<FileBatch> {
+  /**
+   * Per-file linting without the cross-file pass: what a worker thread does
+   * with its share of the files. With a result cache, a file whose text is
+   * unchanged keeps its earlier messages and facts without being parsed.
+   */
+  async lintBatch(files: readonly string[], cache?: ResultCache): Promise<FileBatch> {
     const facts: FactRecord[] = [];
     const results: LintResult[] = [];
-    for (const file of files) results.push(await this.lintOne(file, undefined, facts));
+    for (const file of files) {
+      if (!cache) {
+        results.push(await this.lintOne(file, undefined, facts));
+        continue;
+      }
+      const read = readRuleFile(file, this.config.maxFileSize);
+      const text = read.ok ? read.source.text : undefined;
+      const hash = text === undefined ? undefined : ResultCache.contentHash(text);
+      const hit = hash === undefined ? undefined : cache.get(file, hash);
+      if (hit) {
+        results.push(summarize(file, hit.messages.map((m) => ({ ...m })), text));
+        facts.push(...hit.facts);
+        continue;
+      }
+      const own: FactRecord[] = [];
+      const result = await this.lintOne(file, text, own, read.ok ? undefined : read);
+      results.push(result);
+      facts.push(...own);
+      if (hash !== undefined && !result.messages.some((m) => m.fatal && m.ruleId !== 'parse-error')) cache.set(file, hash, result.messages, own);
+    }
     return { results, facts, internalErrors: this.internalErrors };
   }
 
@@ -139,9 +164,11 @@ export class Linter {
     return batch.results.map((r) => (added.has(r) ? summarize(r.filePath, r.messages, r.source) : r));
   }
 
-  private async lintOne(file: string, text: string | undefined, facts: FactRecord[]): Promise<LintResult> {
+  private async lintOne(file: string, text: string | undefined, facts: FactRecord[], unreadable?: ReadResult): Promise<LintResult> {
     const fileConfig = configForFile(this.config, file);
-    const parsed = await this.parse(file, text, fileConfig.vendor);
+    const parsed = unreadable && !unreadable.ok
+      ? { file, vendor: undefined, source: unreadable.source, rules: [], problems: [unreadable.problem] }
+      : await this.parse(file, text, fileConfig.vendor);
     const state: FileState = { file, source: parsed.source, rules: fileConfig.rules, messages: [], directives: undefined };
     for (const p of parsed.problems) this.addParseProblem(state, p);
     if (!parsed.problems.some((p) => p.fatal)) {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,5 +62,24 @@ describe('init and --print-config', () => {
     expect(cfg.configFile).toBe(path.join(dir, 'lint-rule.config.yml'));
     expect(cfg.rules['technique-revoked']).toBe('error');
     expect(cfg.ignored).toBe(false);
+  });
+});
+
+describe('--cache', () => {
+  it('reuses results of unchanged files and relints edited ones, under the same config only', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-cache-'));
+    const file = path.join(dir, 'draft.yml');
+    copyFileSync(path.join(FIXTURES, 'sigma', 'valid-process-creation.yml'), file);
+    const location = path.join(dir, 'results.json');
+    const run = async (...extra: string[]) => JSON.parse((await cli(['--cache', '--cache-location', location, '--format', 'json', ...extra, file], dir)).stdout)[0].messages as LintMessage[];
+    expect(await run()).toEqual([]);
+    const stored = JSON.parse(readFileSync(location, 'utf8'));
+    expect(Object.keys(stored.files)).toEqual([file]);
+    // A cached entry is only used for the same text: an edit is linted again.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('attack.t1059.001', 'attack.t1562.001'));
+    expect((await run()).map((m) => m.ruleId)).toContain('technique-revoked');
+    // A different config is a different cache.
+    expect((await run('--rule', 'technique-revoked:off')).map((m) => m.ruleId)).not.toContain('technique-revoked');
+    expect((await run()).map((m) => m.ruleId)).toContain('technique-revoked');
   });
 });

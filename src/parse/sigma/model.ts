@@ -36,8 +36,9 @@ export const sigmaParser: VendorParser = {
 
 const SIGMA_KEYS = ['title', 'logsource', 'detection', 'correlation', 'filter'];
 
+/** Whether the document has any key only Sigma documents have (read from the YAML nodes: `data` would build the whole plain value). */
 function isSigmaLike(doc: SigmaDocument): boolean {
-  return SIGMA_KEYS.some((k) => k in doc.data);
+  return SIGMA_KEYS.some((k) => doc.locateKey([k]) !== undefined);
 }
 
 export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocument): RuleModel<SigmaDocument> {

@@ -1,4 +1,4 @@
-import { aliasesOf } from '../../model/fields.js';
+import { aliasesOf, canonicalFields, nameFieldOf } from '../../model/fields.js';
 import type { RuleModel } from '../../model/rule.js';
 
 type Vocabulary = 'sigma' | 'ecs' | 'cim';
@@ -8,6 +8,20 @@ type Vocabulary = 'sigma' | 'ecs' | 'cim';
  * already spells it, else the vocabulary's first alias, else (for pySigma's
  * `winlog.event_data.X` fallback) the bare event-data name.
  */
+let pathFields: Map<string, string> | undefined;
+
+/** The path field whose last component a name field is (process.name → process.executable). */
+export function pathFieldOf(nameField: string): string | undefined {
+  if (!pathFields) {
+    pathFields = new Map();
+    for (const c of canonicalFields()) {
+      const name = nameFieldOf(c);
+      if (name && !pathFields.has(name)) pathFields.set(name, c);
+    }
+  }
+  return pathFields.get(nameField);
+}
+
 export function fieldFor(rule: RuleModel, canonical: string, vocabulary: Vocabulary): string {
   const own = rule.predicates.find((p) => p.field === canonical && p.fieldAsWritten !== '');
   if (own) return own.fieldAsWritten;

@@ -1,6 +1,6 @@
-import type { Operator } from '../../model/rule.js';
+import type { Operator, RuleModel } from '../../model/rule.js';
 import type { SigmaDocument } from '../../parse/sigma/document-types.js';
-import { fieldFor } from './field-names.js';
+import { fieldFor, pathFieldOf } from './field-names.js';
 import { exampleFor, type ExclusionSnippetWriter } from './types.js';
 
 const MODIFIER: Partial<Record<Operator, string>> = {
@@ -15,6 +15,12 @@ const MODIFIER: Partial<Record<Operator, string>> = {
   gte: '|gte',
 };
 
+/** The path separator of the rule's platform (Sigma logsources name it: product windows, linux, macos). */
+function separatorOf(rule: RuleModel): string {
+  const product = rule.vendor === 'sigma' ? (rule.doc as SigmaDocument).logsource?.product?.value : undefined;
+  return product === undefined || product === 'windows' ? '\\' : '/';
+}
+
 function quote(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
@@ -27,7 +33,10 @@ function quote(value: string): string {
 export const sigmaSnippet: ExclusionSnippetWriter = (rule, rows) => {
   const groups = new Map<string, string[]>();
   for (const row of rows) {
-    const ex = exampleFor(rule, row);
+    let ex = exampleFor(rule, row);
+    // Sigma has no name fields: `process.name = x.exe` is written `Image|endswith: '\x.exe'`.
+    const pathField = ex.sameVendor ? undefined : pathFieldOf(ex.field);
+    if (pathField && ex.operator === 'eq') ex = { ...ex, field: pathField, operator: 'ends_with', value: `${separatorOf(rule)}${ex.value}` };
     const field = ex.sameVendor && ex.written !== '' ? ex.written : fieldFor(rule, ex.field, 'sigma');
     let key: string;
     let value: string;
