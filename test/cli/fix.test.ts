@@ -83,3 +83,20 @@ describe('--cache', () => {
     expect((await run()).map((m) => m.ruleId)).toContain('technique-revoked');
   });
 });
+
+describe('--fix for Sigma wildcards and duplicate tags', () => {
+  it('moves wildcards into modifiers and drops the repeated tag line, keeping comments and quotes', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-fix-'));
+    const file = path.join(dir, 'draft.yml');
+    copyFileSync(path.join(FIXTURES, 'fix', 'sigma-wildcards-and-duplicate-tag.yml'), file);
+    const before = readFileSync(file, 'utf8');
+    await cli(['--fix', '--format', 'json', '--rule', 'sigma-wildcards-instead-of-modifiers:error', '--rule', 'sigma-duplicate-tag:error', file], dir);
+    const expected = before
+      .replace('    - attack.t1105   # pasted twice\n', '')
+      .replace("Image: '*\\certutil.exe'", "Image|endswith: '\\certutil.exe'")
+      .replace('CommandLine:', 'CommandLine|contains:')
+      .replace("'*urlcache*'", "'urlcache'")
+      .replace('"*verifyctl*"', '"verifyctl"');
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+  });
+});
