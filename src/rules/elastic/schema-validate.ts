@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { expectedWording, showPath } from '../../engine/schema-errors.js';
 import { schemaValidator } from '../../engine/schema-validator.js';
 import type { Location } from '../../model/location.js';
 import type { ElasticRuleDocument, TomlPath } from '../../parse/elastic/document.js';
@@ -119,33 +120,13 @@ const UNKNOWN_KEY_HINTS: Readonly<Record<string, string>> = {
   'rule.data_view_id@esql': 'an ES|QL rule reads the sources of its FROM command',
 };
 
-function showPath(path: TomlPath): string {
-  let out = '';
-  for (const step of path) out += typeof step === 'number' ? `[${step}]` : out === '' ? step : `.${step}`;
-  return out;
-}
 
-/** The schema node at a JSON pointer of ajv's schemaPath (`#/properties/x/anyOf`). */
-function schemaNode(schema: object, schemaPath: string): Record<string, unknown> | undefined {
-  let node: unknown = schema;
-  for (const raw of schemaPath.replace(/^#\/?/, '').split('/')) {
-    if (raw === '') continue;
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
-}
 
-function expected(schema: object, e: ErrorObject): string | undefined {
-  const parent = schemaNode(schema, e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/')));
-  const x = parent?.['x-expected'];
-  return typeof x === 'string' ? x : undefined;
-}
 
 function describe(e: ErrorObject, path: TomlPath, doc: ElasticRuleDocument, schema: object): SchemaProblem {
   const params = e.params as Record<string, unknown>;
   const where = path.length === 0 ? 'the file' : showPath(path);
-  const x = expected(schema, e);
+  const x = expectedWording(schema, e);
   let message: string;
   let loc: Location | undefined;
   switch (e.keyword) {

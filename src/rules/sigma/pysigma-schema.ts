@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { expectedWording, pointerToPath, showPath as sharedShowPath, TYPE_NAMES } from '../../engine/schema-errors.js';
 import { schemaValidator } from '../../engine/schema-validator.js';
 import type { Location } from '../../model/location.js';
 import type { SigmaDocument, SigmaPath } from '../../parse/sigma/document-types.js';
@@ -41,7 +42,7 @@ export function validateSigmaDocument(doc: SigmaDocument): SchemaProblem[] {
     if (e.keyword === 'if') continue;
     if (e.keyword === 'minProperties' && lacking.has(e.instancePath)) continue;
     if (alternatives.some((prefix) => e.schemaPath.startsWith(prefix))) continue;
-    const path = toPath(e.instancePath, data);
+    const path = pointerToPath(e.instancePath, data);
     if (ownedElsewhere(e, path, data)) continue;
     const problem = describe(e, path, doc, schema);
     const key = `${problem.loc.line}:${problem.loc.column}:${problem.message}`;
@@ -52,24 +53,6 @@ export function validateSigmaDocument(doc: SigmaDocument): SchemaProblem[] {
   return out;
 }
 
-/** A JSON pointer as a document path: numbers where the data holds a list. */
-function toPath(pointer: string, data: unknown): SigmaPath {
-  if (pointer === '') return [];
-  const out: (string | number)[] = [];
-  let node: unknown = data;
-  for (const raw of pointer.slice(1).split('/')) {
-    const step = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) {
-      const i = Number(step);
-      out.push(i);
-      node = node[i];
-    } else {
-      out.push(step);
-      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[step] : undefined;
-    }
-  }
-  return out;
-}
 
 function valueAt(data: unknown, path: SigmaPath): unknown {
   let node = data;
@@ -118,45 +101,18 @@ function ownedElsewhere(e: ErrorObject, path: SigmaPath, data: unknown): boolean
   return false;
 }
 
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  object: 'a map',
-  array: 'a list',
-  string: 'a string',
-  number: 'a number',
-  integer: 'an integer',
-  boolean: 'true or false',
-  null: 'empty',
-};
 
-/** The schema node at a JSON pointer of ajv's schemaPath (`#/properties/x/anyOf`). */
-function schemaNode(schema: object, schemaPath: string): Record<string, unknown> | undefined {
-  let node: unknown = schema;
-  for (const raw of schemaPath.replace(/^#\/?/, '').split('/')) {
-    if (raw === '') continue;
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
-}
 
-/** The `x-expected` wording of the schema node an error comes from, if it has one. */
-function expected(schema: object, e: ErrorObject): string | undefined {
-  const parent = schemaNode(schema, e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/')));
-  const x = parent?.['x-expected'];
-  return typeof x === 'string' ? x : undefined;
-}
 
 /** `detection.selection.Image|endswith[1]`, or `the document` for the root. */
 export function showPath(path: SigmaPath): string {
-  let out = '';
-  for (const step of path) out += typeof step === 'number' ? `[${step}]` : out === '' ? step : `.${step}`;
-  return out;
+  return sharedShowPath(path);
 }
 
 function describe(e: ErrorObject, path: SigmaPath, doc: SigmaDocument, schema: object): SchemaProblem {
   const params = e.params as Record<string, unknown>;
   const where = path.length === 0 ? 'the document' : showPath(path);
-  const x = expected(schema, e);
+  const x = expectedWording(schema, e);
   let message: string;
   let loc: Location | undefined;
   switch (e.keyword) {

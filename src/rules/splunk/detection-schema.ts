@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { pointerToPath, showPath as sharedShowPath, TYPE_NAMES } from '../../engine/schema-errors.js';
 import { schemaValidator } from '../../engine/schema-validator.js';
 import type { Location } from '../../model/location.js';
 import type { SplunkDetectionDocument, YamlPath } from '../../parse/splunk/document.js';
@@ -64,7 +65,7 @@ function validate(doc: SplunkDetectionDocument): SchemaProblem[] {
     if (e.keyword === 'if') continue;
     // The Splunk parser reports a missing search (splunk-search-syntax), with everything else about the search.
     if (e.keyword === 'required' && e.instancePath === '' && (e.params as { missingProperty?: string }).missingProperty === 'search') continue;
-    const path = toPath(e.instancePath, data);
+    const path = pointerToPath(e.instancePath, data);
     const value = valueAt(data, path);
     // A key of the wrong format (`not`) is the schema's to report whatever its value.
     if (e.keyword !== 'not' && isScalar(value) && OWNED_SCALARS.some((p) => matches(path, p))) continue;
@@ -80,34 +81,12 @@ function validate(doc: SplunkDetectionDocument): SchemaProblem[] {
   return out;
 }
 
-/** A JSON pointer as a document path: numbers where the data holds a list. */
-function toPath(pointer: string, data: unknown): YamlPath {
-  if (pointer === '') return [];
-  const out: (string | number)[] = [];
-  let node: unknown = data;
-  for (const raw of pointer.slice(1).split('/')) {
-    const step = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) {
-      out.push(Number(step));
-      node = node[Number(step)];
-    } else {
-      out.push(step);
-      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[step] : undefined;
-    }
-  }
-  return out;
-}
 
 /** `tags.observable[0].role`, or `the detection` for the root. */
 export function showPath(path: YamlPath): string {
-  let out = '';
-  for (const step of path) out += typeof step === 'number' ? `[${step}]` : out === '' ? step : `.${step}`;
-  return out === '' ? 'the detection' : out;
+  return sharedShowPath(path) || 'the detection';
 }
 
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  object: 'a map', array: 'a list', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'true or false', null: 'empty',
-};
 
 /** Wording for pattern errors, by the last named step of the path. */
 const EXPECTED: Readonly<Record<string, string>> = {
