@@ -1,6 +1,7 @@
 import type { ValueRow } from '../../index/corpus-index.js';
 import type { Operator, RuleModel, Vendor } from '../../model/rule.js';
 import { fieldFor } from './field-names.js';
+import { casedValue } from './types.js';
 
 /** One field and operator of an exclusion snippet, with the values to exclude. */
 export interface TermGroup {
@@ -9,24 +10,9 @@ export interface TermGroup {
   values: string[];
 }
 
+/** Whose spelling of a value a snippet prefers: its own vendor's first. */
 const EXAMPLE_ORDER: readonly Vendor[] = ['elastic', 'sigma', 'splunk'];
 
-/**
- * The row's value in the casing corpus rules write it (rows are lower-cased
- * by normalisation; KQL and ES|QL compare keywords case-sensitively, so the
- * written casing is the better guess). An Elastic example is preferred.
- */
-function casedValue(row: ValueRow): string {
-  for (const vendor of EXAMPLE_ORDER) {
-    const ex = row.examples[vendor];
-    if (!ex) continue;
-    const lower = ex.value.toLowerCase();
-    if (lower.length !== ex.value.length) continue;
-    const at = lower.indexOf(row.value);
-    if (at >= 0) return ex.value.slice(at, at + row.value.length);
-  }
-  return row.value;
-}
 
 /** How an Elastic draft spells the row's field: as an Elastic corpus rule writes it, else as the draft does, else ECS. */
 function fieldName(rule: RuleModel, row: ValueRow): string {
@@ -50,7 +36,7 @@ export function termGroups(rule: RuleModel, rows: readonly ValueRow[]): TermGrou
       g = { field, operator: row.operator, values: [] };
       groups.set(key, g);
     }
-    const value = casedValue(row);
+    const value = casedValue(row, EXAMPLE_ORDER);
     if (!g.values.some((v) => v.toLowerCase() === value.toLowerCase())) g.values.push(value);
   }
   return [...groups.values()];

@@ -3,7 +3,7 @@ import { aliasesOf } from '../../model/fields.js';
 import type { Operator, RuleModel, Vendor } from '../../model/rule.js';
 import { datasetPrefixOf } from '../../parse/splunk/field-names.js';
 import { splunkSearchOf, type SplunkSearchAnalysis } from '../../parse/splunk/search-analysis.js';
-import type { ExclusionSnippetWriter } from './types.js';
+import { casedValue, type ExclusionSnippetWriter } from './types.js';
 
 /*
  * Exclusions in SPL. A tstats search filters in its `where` clause (a `|
@@ -40,20 +40,9 @@ function pattern(operator: Operator, value: string): string | undefined {
 
 const COMPARISON: Partial<Record<Operator, string>> = { lt: '<', lte: '<=', gt: '>', gte: '>=', ne: '!=' };
 const NUMBER = /^-?\d+(\.\d+)?$/;
+/** Whose spelling of a value a snippet prefers: its own vendor's first. */
 const EXAMPLE_ORDER: readonly Vendor[] = ['splunk', 'sigma', 'elastic'];
 
-/** The row's value in the casing a corpus rule writes it (rows are lower-cased by normalisation). */
-function casedValue(row: ValueRow): string {
-  for (const vendor of EXAMPLE_ORDER) {
-    const ex = row.examples[vendor];
-    if (!ex) continue;
-    const lower = ex.value.toLowerCase();
-    if (lower.length !== ex.value.length) continue;
-    const at = lower.indexOf(row.value);
-    if (at >= 0) return ex.value.slice(at, at + row.value.length);
-  }
-  return row.value;
-}
 
 /** The dataset prefix the draft's tstats fields use most, else the dataset's name. */
 function datasetPrefix(analysis: SplunkSearchAnalysis): string {
@@ -129,7 +118,7 @@ function groupRows(rows: readonly ValueRow[], fieldOf: (row: ValueRow) => string
       g = { field, operator: row.operator, values: [] };
       groups.set(key, g);
     }
-    const value = pattern(row.operator, casedValue(row)) ?? casedValue(row);
+    const value = pattern(row.operator, casedValue(row, EXAMPLE_ORDER)) ?? casedValue(row, EXAMPLE_ORDER);
     if (!g.values.some((v) => v.toLowerCase() === value.toLowerCase())) g.values.push(value);
   }
   return [...groups.values()];
