@@ -1,3 +1,4 @@
+import { techniqueDescriptions } from '../attack/descriptions.js';
 import { buildCatalogPage } from '../report/catalog/page.js';
 import { catalogMarkdown } from '../report/catalog/markdown.js';
 import { catalogText } from '../report/catalog/text.js';
@@ -19,7 +20,7 @@ export async function explainCommand(args: string[], values: CliValues, io: CliI
   const attack = resources.attack();
   const index = await resources.openIndex({ ...(values['rebuild-index'] ? { rebuild: true } : {}) });
   for (const n of resources.notices) io.stderr(`lint-rule: ${n}\n`);
-  const page = buildCatalogPage(id, attack, index);
+  const page = buildCatalogPage(id, attack, index, techniqueDescriptions(config.attack.bundle));
   if (!page) {
     const res = attack.resolve(id);
     io.stderr(res.status === 'malformed'

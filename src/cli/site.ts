@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { techniqueDescriptions } from '../attack/descriptions.js';
 import { packageVersion } from '../engine/paths.js';
 import { progressBar } from '../report/progress.js';
 import { writeSite } from '../report/html/site.js';
@@ -37,6 +38,7 @@ export async function siteCommand(args: string[], values: CliValues, io: CliIO):
       attack: resources.attack(),
       index,
       top,
+      descriptions: techniqueDescriptions(config.attack.bundle),
       generator: `lint-rule ${packageVersion()}`,
       ...(repository ? { repository } : {}),
       ...(bar ? { progress: bar.update } : {}),

@@ -134,6 +134,8 @@ describe('explain', () => {
     expect(page.rulesByVendor.sigma.map((r: { title: string }) => r.title)).toContain('Telegram Bot API Request');
     const md = await cli(['explain', 'T1102.002', '--format', 'markdown']);
     expect(md.stdout).toMatch(/^# Web Service: Bidirectional Communication T1102\.002/);
+    expect(md.stdout).toContain('Adversaries may use an existing, legitimate external Web service as a means for sending commands');
+    expect(md.stdout).not.toContain('(Citation:');
     for (const section of ['## Events covered', '## Fields filtered most', '## Top indicator values', '## Exclusions', '## Rules under this technique', '### Sigma 4 rules']) expect(md.stdout).toContain(section);
   });
 

@@ -34,7 +34,7 @@ describe('corpus index', () => {
     expect(sigma.length).toBe(3750);
   });
 
-  it('explain T1102.002: the four Sigma rules of the seed page and Sysmon 1, Sysmon 3 and Security 4688 among the events', () => {
+  it('explain T1102.002: the four Sigma rules of the seed page and Sysmon 1, 3, 22 and Security 4688 among the events', () => {
     const page = buildCatalogPage('T1102.002', resources.attack(), index)!;
     expect(page.technique.name).toBe('Web Service: Bidirectional Communication');
     expect(page.rulesByVendor.sigma?.map((r) => r.title)).toEqual([
@@ -43,7 +43,7 @@ describe('corpus index', () => {
       'Telegram API Access',
       'Telegram Bot API Request',
     ]);
-    expect(page.events.map((e) => e.key)).toEqual(expect.arrayContaining(['sysmon:1', 'sysmon:3', 'security:4688']));
+    expect(page.events.map((e) => e.key)).toEqual(expect.arrayContaining(['sysmon:1', 'sysmon:3', 'sysmon:22', 'security:4688']));
     expect(page.events.find((e) => e.key === 'sysmon:1')).toMatchObject({ provider: 'Sysmon', label: 'Event ID 1', title: 'Process creation' });
   });
 

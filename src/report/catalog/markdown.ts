@@ -6,6 +6,7 @@ export function catalogMarkdown(page: CatalogPage, options: { top: number }): st
   const t = page.technique;
   const out: string[] = [`# ${t.name} ${t.id}`, '', `**Tactic:** ${t.tactics.map((x) => x.name).join(', ')}  `];
   if (t.parent) out.push(`**Sub-technique of:** ${t.parent.name} ${t.parent.id}  `);
+  if (t.description) out.push('', t.description, '');
   if (t.status !== 'active') out.push(`**Status:** ${t.status}${t.replacement ? ` (now ${t.replacement.id} ${t.replacement.name})` : ''}  `);
   out.push(`[${t.url}](${t.url}) (ATT&CK v${page.attackVersion})`, '', `${page.ruleCount} corpus rules tagged with this technique.`);
   for (const s of sections(page, options.top)) {

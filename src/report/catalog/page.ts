@@ -9,6 +9,8 @@ export interface CatalogPage {
   technique: {
     id: string;
     name: string;
+    /** ATT&CK's description (first paragraph), when the caller had the bundle read. */
+    description?: string;
     url: string;
     tactics: { shortname: string; name: string }[];
     parent?: { id: string; name: string };
@@ -27,7 +29,7 @@ export interface CatalogPage {
 export const VENDOR_NAMES: Record<Vendor, string> = { sigma: 'Sigma', elastic: 'Elastic', splunk: 'Splunk' };
 
 /** Builds a technique's page from ATT&CK and the corpus index (undefined when ATT&CK does not know the id). */
-export function buildCatalogPage(id: string, attack: AttackData, index: CorpusIndex | undefined): CatalogPage | undefined {
+export function buildCatalogPage(id: string, attack: AttackData, index: CorpusIndex | undefined, descriptions?: ReadonlyMap<string, string>): CatalogPage | undefined {
   const res = attack.resolve(id);
   const tech = res.technique;
   if (!tech) return undefined;
@@ -43,6 +45,7 @@ export function buildCatalogPage(id: string, attack: AttackData, index: CorpusIn
       id: tech.id,
       // ATT&CK names sub-techniques "Parent: Sub" wherever it shows them alone.
       name: parent ? `${parent.name}: ${tech.name}` : tech.name,
+      ...(descriptions?.get(tech.id) ? { description: descriptions.get(tech.id) as string } : {}),
       url: tech.url,
       tactics: tech.tactics.map((s) => ({ shortname: s, name: attack.tactic(s)?.name ?? s })),
       ...(parent ? { parent: { id: parent.id, name: parent.name } } : {}),

@@ -8,6 +8,7 @@ export function catalogText(page: CatalogPage, options: { top: number; color: bo
   const t = page.technique;
   const out: string[] = [c.bold(`${t.name} ${t.id}`), `Tactic: ${t.tactics.map((x) => x.name).join(', ')}`];
   if (t.parent) out.push(`Sub-technique of ${t.parent.name} ${t.parent.id}`);
+  if (t.description) out.push(t.description);
   if (t.status !== 'active') out.push(c.yellow(`Status: ${t.status}${t.replacement ? ` (now ${t.replacement.id} ${t.replacement.name})` : ''}`));
   out.push(`${t.url}  (ATT&CK v${page.attackVersion})`, '', `${page.ruleCount} corpus rule${page.ruleCount === 1 ? '' : 's'} tagged with this technique.`);
   for (const s of sections(page, options.top)) {

@@ -20,6 +20,8 @@ export interface SiteInput {
   repository?: { report: GapReport; repo: Repository; label: string };
   /** Rows per table on technique pages; -1 for all. */
   top: number;
+  /** Technique descriptions (src/attack/descriptions.ts), when the bundle could be read. */
+  descriptions?: ReadonlyMap<string, string>;
   generator: string;
   progress?: (done: number, total: number) => void;
 }
@@ -86,7 +88,7 @@ export function writeSite(input: SiteInput): SiteResult {
   const total = ids.length + 1;
   let done = 0;
   for (const id of ids) {
-    const catalog = buildCatalogPage(id, attack, index);
+    const catalog = buildCatalogPage(id, attack, index, input.descriptions);
     done++;
     if (!catalog) continue;
     const pageHtml = techniquePageHtml({

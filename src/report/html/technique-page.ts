@@ -97,6 +97,7 @@ export function techniquePageHtml(input: TechniquePageInput): string {
   const [events, fields, indicators, exclusions] = sections(p, top);
   const nav = html`${links.matrix ? html`<a href="${links.matrix}">ATT&amp;CK matrix</a> › ` : ''}${t.parent ? html`${techniqueLink(t.parent.id, `${t.parent.id} ${t.parent.name}`, links)} › ` : ''}${t.id}${links.gaps ? html` · <a href="${links.gaps}">gap report</a>` : ''}`;
   const meta = html`<p class="meta">Tactic: ${t.tactics.map((x) => x.name).join(', ')}${t.parent ? html` · sub-technique of ${techniqueLink(t.parent.id, `${t.parent.name} ${t.parent.id}`, links)}` : ''}${t.status !== 'active' ? html` · <strong>${t.status}</strong>${t.replacement ? html` (now ${techniqueLink(t.replacement.id, `${t.replacement.id} ${t.replacement.name}`, links)})` : ''}` : ''} · <a href="${t.url}">${t.url}</a> (ATT&amp;CK v${p.attackVersion})</p>
+${t.description ? html`<p class="description">${t.description}</p>` : ''}
 <p class="meta">${p.ruleCount} corpus rule${p.ruleCount === 1 ? '' : 's'} tagged with this technique.</p>`;
 
   const body: HtmlValue[] = [];
