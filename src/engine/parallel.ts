@@ -56,6 +56,9 @@ export async function lintInWorkers(files: readonly string[], workers: number, b
     for (const n of r.notices) notices.add(n);
   }
   batch.results = files.map((f) => byFile.get(f) as LintResult);
+  // Facts in the files' order, as one thread gathers them: cross-file messages list the others in that order.
+  const order = new Map(files.map((f, i) => [f, i]));
+  batch.facts.sort((a, b) => (order.get(a.fact.file) ?? 0) - (order.get(b.fact.file) ?? 0));
   return { batch, notices: [...notices] };
 }
 
