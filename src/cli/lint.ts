@@ -87,6 +87,7 @@ export async function lintCommand(args: string[], values: CliValues, io: CliIO):
   if (values.quiet) results = results.map(errorsOnly);
 
   for (const n of resources.notices) io.stderr(`lint-rule: ${n}\n`);
+  if (linter.timing) io.stderr(linter.timing.table());
   const text = formatter(results, { cwd: io.cwd, repoRoot: repositoryRoot(io.cwd), checks: ALL_CHECKS, color: useColor(values, io) && !values['output-file'], maxWarnings });
   emit(text, values, io);
 

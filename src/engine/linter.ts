@@ -8,6 +8,7 @@ import type { Check, CheckContext, CollectedFact, Fix, ProblemReport, ProjectCon
 import { configForFile, type Config, type RuleEntry } from './config.js';
 import { ResultCache } from './result-cache.js';
 import { isSuppressed, parseDirectives, type Directive } from './suppressions.js';
+import { timing, type Timing } from './timing.js';
 
 /** One message, in ESLint's JSON formatter shape (severity 1 = warning, 2 = error). */
 export interface LintMessage {
@@ -64,6 +65,8 @@ export interface FileBatch {
  */
 export class Linter {
   readonly internalErrors: string[] = [];
+  /** Time spent per check and per phase, kept only when LINT_RULE_TIMING is set. */
+  readonly timing: Timing | undefined = timing();
   private readonly byId: Map<string, Check>;
 
   constructor(
@@ -154,11 +157,13 @@ export class Linter {
         attack: () => this.resources.attack(),
         index: () => this.resources.index(),
       };
+      const started = this.timing?.start();
       try {
         check.checkProject(context);
       } catch (err) {
         this.internalErrors.push(`check ${id}: ${(err as Error).stack ?? String(err)}`);
       }
+      if (started !== undefined) this.timing?.add(id, started);
     }
     for (const e of batch.internalErrors) if (!this.internalErrors.includes(e)) this.internalErrors.push(e);
     return batch.results.map((r) => (added.has(r) ? summarize(r.filePath, r.messages, r.source) : r));
@@ -166,9 +171,11 @@ export class Linter {
 
   private async lintOne(file: string, text: string | undefined, facts: FactRecord[], unreadable?: ReadResult): Promise<LintResult> {
     const fileConfig = configForFile(this.config, file);
+    const started = this.timing?.start();
     const parsed = unreadable && !unreadable.ok
       ? { file, vendor: undefined, source: unreadable.source, rules: [], problems: [unreadable.problem] }
       : await this.parse(file, text, fileConfig.vendor);
+    if (started !== undefined) this.timing?.add('(read and parse)', started);
     const state: FileState = { file, source: parsed.source, rules: fileConfig.rules, messages: [], directives: undefined };
     for (const p of parsed.problems) this.addParseProblem(state, p);
     if (!parsed.problems.some((p) => p.fatal)) {
@@ -234,6 +241,7 @@ export class Linter {
         attack: () => this.resources.attack(),
         index: () => this.resources.index(),
       };
+      const started = this.timing?.start();
       try {
         check.check?.(rule, context);
         const collected = check.collect?.(rule, context);
@@ -249,6 +257,7 @@ export class Linter {
         this.internalErrors.push(`${state.file}: check ${id}: ${(err as Error).stack ?? String(err)}`);
         state.messages.push({ ruleId: id, severity: 2, message: `internal error in check ${id}: ${(err as Error).message}`, ...rule.detectionLoc, fatal: true });
       }
+      if (started !== undefined) this.timing?.add(id, started);
     }
   }
 
