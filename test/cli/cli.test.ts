@@ -117,6 +117,15 @@ describe('formats and options', () => {
     expect(json(r.stdout)[0]!.messages).toEqual([]);
   });
 
+  it('LINT_RULE_TIMING prints the time spent per check after the report, and nothing without it', async () => {
+    const timed = await cli(['--format', 'json', 'drafts/sigma-powershell-download.yml'], { LINT_RULE_TIMING: '100' });
+    expect(timed.stderr).toMatch(/^Check +\| Time \(ms\) \| Relative$/m);
+    expect(timed.stderr).toMatch(/^\(read and parse\) +\| +\d+\.\d \|/m);
+    expect(timed.stderr).toMatch(/^noisy-indicators-only +\| +\d+\.\d \|/m);
+    expect(json(timed.stdout)[0]!.messages.length).toBeGreaterThan(0);
+    expect((await cli(['--format', 'json', 'drafts/sigma-powershell-download.yml'], { LINT_RULE_TIMING: undefined })).stderr).not.toContain('Time (ms)');
+  });
+
   it('honours suppression comments', async () => {
     const r = await cli(['--format', 'json', 'sigma/suppressed-noisy.yml']);
     expect(json(r.stdout)[0]!.messages.filter((m) => m.ruleId === 'noisy-indicators-only')).toEqual([]);
