@@ -9,7 +9,7 @@ import type { RuleSetting } from '../engine/config-file.js';
 import { configForFile, enabledAnywhere, isIgnored } from '../engine/config.js';
 import { listFiles } from '../engine/file-list.js';
 import { Linter, type LintResult } from '../engine/linter.js';
-import { lintInWorkers, workerCount } from '../engine/parallel.js';
+import { lintInThreads, threadCount } from '../engine/parallel.js';
 import { loadFormatter, formatterNames } from '../report/formatters/index.js';
 import { ALL_CHECKS } from '../rules/index.js';
 import { intOption, UsageError, type CliValues } from './args.js';
@@ -61,20 +61,21 @@ export async function lintCommand(args: string[], values: CliValues, io: CliIO):
 
   const resources = new RunResources(config);
   const usesCorpus = ALL_CHECKS.some((c) => c.meta.usesCorpus && enabledAnywhere(config, c.meta.id));
-  const workers = workerCount(files.length);
-  // A small run (a pre-commit hook) checks that the corpus is unchanged while it lints, not before.
-  const background = !values['rebuild-index'] && workers <= 1 && files.length < BACKGROUND_CHECK_MAX_FILES;
+  const threads = threadCount(files.length);
+  // The corpus is checked for changes while the files are linted, not before: a stale index (rare,
+  // and then its rebuild dominates) costs a second lint; a fresh one costs nothing on this thread.
+  const background = !values['rebuild-index'];
   if (usesCorpus) await resources.openIndex({ ...(values['rebuild-index'] ? { rebuild: true } : {}), ...(background ? { verifyInBackground: true } : {}) });
 
   const stdinText = values.stdin ? await readStdinText(io) : undefined;
   const lintAll = async (linter: Linter): Promise<LintResult[]> => {
     if (stdinText !== undefined) return [await linter.lintText(stdinText, path.resolve(io.cwd, stdinName ?? 'stdin.yml'))];
-    if (workers <= 1) return linter.lintFiles(files);
-    const { batch, notices } = await lintInWorkers(files, workers, { loadOptions: loadOptionsFromCli(values, io), cacheDir: config.cacheDir, indexDir: resources.index()?.location });
+    if (threads <= 1) return linter.lintFiles(files);
+    const { batch, notices } = await lintInThreads(linter, files, threads, { loadOptions: loadOptionsFromCli(values, io), cacheDir: config.cacheDir, indexDir: resources.index()?.location });
     resources.notices.push(...notices.filter((n) => !resources.notices.includes(n)));
     return linter.finish(batch);
   };
-  const cache = values.cache && stdinText === undefined && workers <= 1 && !values.fix && !values['fix-dry-run'] ? openResultCache(config, resources, values, io) : undefined;
+  const cache = values.cache && stdinText === undefined && threads <= 1 && !values.fix && !values['fix-dry-run'] ? openResultCache(config, resources, values, io) : undefined;
   let linter = new Linter(config, ALL_CHECKS, resources);
   let results = cache ? await linter.lintFiles(files, cache) : await lintAll(linter);
   if (resources.verified && !(await resources.verified)) {
@@ -202,9 +203,6 @@ function buildStamp(): string {
     return 'unbuilt';
   }
 }
-
-/** Files up to this many are linted while the corpus check runs in the background. */
-const BACKGROUND_CHECK_MAX_FILES = 50;
 
 async function readStdinText(io: CliIO): Promise<string> {
   if (!io.readStdin) throw new UsageError('--stdin is not available here');

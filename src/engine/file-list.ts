@@ -67,8 +67,10 @@ export function walk(dir: string, accept: (name: string) => boolean = isRuleFile
     } catch {
       continue;
     }
+    // Plain concatenation: the folder is already normal, and path.join's normalising is most of a walk's time.
+    const prefix = current.endsWith(path.sep) ? current : current + path.sep;
     for (const e of entries) {
-      const full = path.join(current, e.name);
+      const full = prefix + e.name;
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) stack.push(full);
       } else if (e.isFile() && accept(e.name)) {

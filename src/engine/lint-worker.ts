@@ -6,9 +6,9 @@ import { Linter } from './linter.js';
 import type { WorkerInput } from './parallel.js';
 
 /**
- * A worker thread's share of a parallel run: the same config, ATT&CK table
- * and corpus index as the main thread (read from their caches), per-file
- * linting of its files, and the batch sent back for the cross-file pass.
+ * A worker thread of a parallel run: the same config, ATT&CK table and
+ * corpus index as the main thread (read from their caches), the files it
+ * takes from the shared cursor, and the batch sent back for the cross-file pass.
  */
 async function main(input: WorkerInput): Promise<void> {
   const config = loadConfig({ ...input.loadOptions, checks: ALL_CHECKS });
@@ -16,7 +16,7 @@ async function main(input: WorkerInput): Promise<void> {
   const resources = new RunResources(config);
   if (input.indexDir) resources.useIndex(input.indexDir);
   const linter = new Linter(config, ALL_CHECKS, resources);
-  const batch = await linter.lintBatch(input.files);
+  const batch = await linter.lintTaken(input.files, new Int32Array(input.cursor));
   parentPort?.postMessage({ batch, notices: resources.notices });
 }
 

@@ -6,6 +6,7 @@ import { detectVendor, vendorParser, type ParseSettings } from '../parse/index.j
 import { readRuleFile, type ReadResult } from '../parse/read-file.js';
 import type { Check, CheckContext, CollectedFact, Fix, ProblemReport, ProjectContext, Suggestion } from './check.js';
 import { configForFile, type Config, type RuleEntry } from './config.js';
+import { takeChunk } from './parallel.js';
 import { ResultCache } from './result-cache.js';
 import { isSuppressed, parseDirectives, type Directive } from './suppressions.js';
 import { timing, type Timing } from './timing.js';
@@ -117,6 +118,16 @@ export class Linter {
       results.push(result);
       facts.push(...own);
       if (hash !== undefined && !result.messages.some((m) => m.fatal && m.ruleId !== 'parse-error')) cache.set(file, hash, result.messages, own);
+    }
+    return { results, facts, internalErrors: this.internalErrors };
+  }
+
+  /** Per-file linting of the files this thread takes, chunk by chunk, from a cursor shared with other threads. */
+  async lintTaken(files: readonly string[], cursor: Int32Array): Promise<FileBatch> {
+    const facts: FactRecord[] = [];
+    const results: LintResult[] = [];
+    for (let [start, end] = takeChunk(cursor, files.length); start < end; [start, end] = takeChunk(cursor, files.length)) {
+      for (let i = start; i < end; i++) results.push(await this.lintOne(files[i] as string, undefined, facts));
     }
     return { results, facts, internalErrors: this.internalErrors };
   }
