@@ -11,7 +11,6 @@ export type ReadResult = { ok: true; source: SourceText } | { ok: false; source:
  * refusal is one fatal problem at the place it concerns.
  */
 export function readRuleFile(file: string, maxBytes: number): ReadResult {
-  const empty = new SourceText('');
   let bytes: Buffer;
   let fd: number | undefined;
   try {
@@ -19,7 +18,7 @@ export function readRuleFile(file: string, maxBytes: number): ReadResult {
     fd = openSync(file, 'r');
     const size = fstatSync(fd).size;
     if (size > maxBytes) {
-      return fail(empty, `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for a rule file (maxFileSize in the config)`);
+      return fail(new SourceText(''), `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for a rule file (maxFileSize in the config)`);
     }
     bytes = Buffer.allocUnsafe(size);
     let read = 0;
@@ -30,7 +29,7 @@ export function readRuleFile(file: string, maxBytes: number): ReadResult {
     }
     bytes = bytes.subarray(0, read);
   } catch (err) {
-    return fail(empty, `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    return fail(new SourceText(''), `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
