@@ -24,7 +24,14 @@ export function sigmaToLogic(doc: SigmaDocument): Logic | undefined {
 }
 
 function combine(kind: 'and' | 'or', parts: (Logic | undefined)[]): Logic | undefined {
-  const present = parts.filter((p): p is Logic => p !== undefined);
+  // A plain loop, not `filter`: V8 inlines filter with a check of the array's
+  // elements kind, and an empty `parts` (still a small-integer array) failed
+  // that check on every call — thousands of deoptimizations per corpus run.
+  const present: Logic[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p !== undefined) present.push(p);
+  }
   if (present.length === 0) return undefined;
   return kind === 'and' ? and(present) : or(present);
 }
