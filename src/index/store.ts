@@ -396,8 +396,8 @@ export class StoredIndex implements CorpusIndex {
     });
   }
 
-  /** Refs of the technique's rules whose detection fingerprint (see fingerprint.ts) is this one. */
-  sameFingerprint(technique: string, fingerprint: string): number[] {
+  /** Refs of the technique's rules whose detection fingerprint has this digest (see fingerprint.ts). */
+  sameFingerprint(technique: string, digest: string): number[] {
     let byDigest = this.fingerprintMaps.get(technique);
     if (!byDigest) {
       byDigest = new Map();
@@ -408,7 +408,7 @@ export class StoredIndex implements CorpusIndex {
       }
       this.fingerprintMaps.set(technique, byDigest);
     }
-    return byDigest.get(fingerprintDigest(fingerprint)) ?? [];
+    return byDigest.get(digest) ?? [];
   }
 
   reach(key: string, exclude?: Exclude): number {
@@ -445,9 +445,20 @@ export class StoredIndex implements CorpusIndex {
     return refs;
   }
 
-  /** Refs of the corpus entries stored from the rule's own file (when it is a corpus file). */
+  private readonly fileCache = new WeakMap<RuleModel, readonly number[]>();
+
+  /** Refs of the corpus entries stored from the rule's own file (when it is a corpus file); kept per rule model, as `selfRefs`. */
   fileRefs(rule: RuleModel): readonly number[] {
-    const abs = path.resolve(rule.file);
+    let refs = this.fileCache.get(rule);
+    if (!refs) {
+      refs = this.refsOfFile(rule.file);
+      this.fileCache.set(rule, refs);
+    }
+    return refs;
+  }
+
+  private refsOfFile(file: string): readonly number[] {
+    const abs = path.resolve(file);
     for (const rootPath of this.manifest.rootPaths) {
       if (!abs.startsWith(rootPath + path.sep)) continue;
       const rel = abs.slice(rootPath.length + 1);
