@@ -1,4 +1,4 @@
-import { detectionFingerprint, fingerprintDigest } from '../index/fingerprint.js';
+import { detectionDigest, detectionFingerprint, type FingerprintInput } from '../index/fingerprint.js';
 import { predicateKey } from '../model/normalize.js';
 import type { Predicate, RuleModel } from '../model/rule.js';
 
@@ -23,23 +23,21 @@ function of(rule: RuleModel): Derived {
   return d;
 }
 
+function fingerprintInput(rule: RuleModel): FingerprintInput {
+  return { vendor: rule.vendor, events: rule.events.map((e) => e.key), predicates: rule.predicates.map((p) => ({ key: predicateKey(p), role: p.role })) };
+}
+
 /** The rule's detection fingerprint (src/index/fingerprint.ts); undefined for a rule without predicates. */
-function ruleFingerprint(rule: RuleModel): string | undefined {
+export function ruleFingerprint(rule: RuleModel): string | undefined {
   const d = of(rule);
-  if (d.fingerprint === undefined) {
-    const predicates = rule.predicates.map((p) => ({ key: predicateKey(p), role: p.role }));
-    d.fingerprint = detectionFingerprint({ vendor: rule.vendor, events: rule.events.map((e) => e.key), predicates }) ?? null;
-  }
+  if (d.fingerprint === undefined) d.fingerprint = detectionFingerprint(fingerprintInput(rule)) ?? null;
   return d.fingerprint ?? undefined;
 }
 
 /** The digest of the rule's fingerprint, as the index stores its rules' (what duplicate candidates are found by). */
 export function ruleDigest(rule: RuleModel): string | undefined {
   const d = of(rule);
-  if (d.digest === undefined) {
-    const fp = ruleFingerprint(rule);
-    d.digest = fp === undefined ? null : fingerprintDigest(fp);
-  }
+  if (d.digest === undefined) d.digest = detectionDigest(fingerprintInput(rule)) ?? null;
   return d.digest ?? undefined;
 }
 

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { defineCheck, type CollectedFact } from '../engine/check.js';
 import type { CorpusIndex, IndexedRule } from '../index/corpus-index.js';
+import { detectionFingerprint } from '../index/fingerprint.js';
 import { SourceText } from '../model/location.js';
 import type { RuleModel } from '../model/rule.js';
 import type { SigmaDocument } from '../parse/sigma/document-types.js';
 import { sigmaParser } from '../parse/sigma/model.js';
 import { corpusFilePath, isOwnEntry } from './corpus-duplicate-tables.js';
-import { ruleDigest } from './corpus-rule-keys.js';
+import { ruleDigest, ruleFingerprint } from './corpus-rule-keys.js';
 import { ruleLogic, shape } from './logic-analysis.js';
 
 export default defineCheck({
@@ -31,7 +32,9 @@ Linted rules are compared with each other and with the corpus (a corpus rule bei
     const own = new Set(index.fileRefs(rule));
     const refs = new Set(rule.techniques.flatMap((t) => index.sameFingerprint(attack.canonicalTechniqueId(t.id), digest)).filter((ref) => !own.has(ref)));
     if (refs.size === 0) return;
-    const candidates = [...refs].map((ref) => index.rule(ref)).filter((r): r is IndexedRule => r !== undefined && !isOwnEntry(rule, r));
+    // Equal digests are confirmed on the fingerprints themselves (built only for these few rules).
+    const fingerprint = ruleFingerprint(rule);
+    const candidates = [...refs].map((ref) => index.rule(ref)).filter((r): r is IndexedRule => r !== undefined && !isOwnEntry(rule, r) && detectionFingerprint(r) === fingerprint);
     if (candidates.length === 0) return;
     const mine = detectionShape(rule);
     const same = candidates.filter((c) => mine === undefined || sameAsCorpus(index, c, mine));
