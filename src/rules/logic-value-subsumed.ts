@@ -71,11 +71,16 @@ const SHORT = 24;
  */
 function* subsumedPairs(values: readonly Value[]): Generator<[Value, Value]> {
   const byText = new Map<string, Value[]>();
+  // Only a substring of a length and first character some value has can be looked up with success.
+  const lengths = new Set<number>();
+  const firsts = new Set<number>();
   for (const v of values) {
     const k = v.atom.cased ? v.raw : v.lower;
     const list = byText.get(k);
     if (list) list.push(v);
     else byText.set(k, [v]);
+    lengths.add(k.length);
+    firsts.add(k.charCodeAt(0));
   }
   // Shorter values first: only a value no longer than another can cover it.
   const byLength = [...values].sort((x, y) => x.raw.length - y.raw.length);
@@ -86,7 +91,9 @@ function* subsumedPairs(values: readonly Value[]): Generator<[Value, Value]> {
       // The empty value (contains '') covers every other value.
       for (const w of byText.get('') ?? []) if (!wide && w !== narrow && covers(w, narrow) && !covers(narrow, w)) wide = w;
       for (let a = 0; a < text.length && !wide; a++) {
+        if (!firsts.has(text.charCodeAt(a))) continue;
         for (let b = a + 1; b <= text.length && !wide; b++) {
+          if (!lengths.has(b - a)) continue;
           for (const w of byText.get(text.slice(a, b)) ?? []) {
             if (w !== narrow && covers(w, narrow) && !covers(narrow, w)) {
               wide = w;
