@@ -25,13 +25,12 @@ Sigma allows custom attributes, so a misspelt key is not an error to a YAML or S
   check(rule, context) {
     const doc = sigmaDocOf(rule);
     if (!doc) return;
-    for (const key of Object.keys(doc.data)) {
-      const meant = TYPOS.get(key);
-      if (!meant) continue;
+    // Each misspelling looked up among the top-level keys: no need for the document as plain data.
+    for (const [key, meant] of TYPOS) {
       const loc = doc.locateKey([key]);
       if (!loc) continue;
       const message = `'${key}' is a misspelling of '${meant}': as a custom attribute it is ignored`;
-      if (meant in doc.data) {
+      if (doc.locateKey([meant])) {
         context.report({ message, loc });
         continue;
       }
