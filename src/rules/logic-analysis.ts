@@ -44,27 +44,8 @@ export function ruleLogic(rule: RuleModel): Logic | undefined {
   return logic;
 }
 
-/**
- * Results per node of the tree, computed once: the logic checks (and
- * duplicate-detection) ask the same questions of the same nodes, and
- * selections reused in a condition share their node.
- */
-const atoms = new WeakMap<LogicCompare, Atom | null>();
-const constraints = new WeakMap<Logic, FieldConstraint | null>();
-const contradictions = new WeakMap<Logic, Contradiction | null>();
-const shapes = new WeakMap<Logic, string>();
-
 /** The atom of a comparison, or undefined when it cannot be reasoned about. */
 export function atomOf(c: LogicCompare): Atom | undefined {
-  let a = atoms.get(c);
-  if (a === undefined) {
-    a = computeAtom(c) ?? null;
-    atoms.set(c, a);
-  }
-  return a ?? undefined;
-}
-
-function computeAtom(c: LogicCompare): Atom | undefined {
   if (c.modifiers?.some((m) => TRANSFORMING.has(m))) return undefined;
   const cased = c.caseSensitive === true;
   const text = (v: unknown): string => (cased ? String(v) : String(v).toLowerCase());
@@ -169,15 +150,6 @@ export interface FieldConstraint {
 }
 
 export function fieldConstraint(node: Logic): FieldConstraint | undefined {
-  let c = constraints.get(node);
-  if (c === undefined) {
-    c = computeConstraint(node) ?? null;
-    constraints.set(node, c);
-  }
-  return c ?? undefined;
-}
-
-function computeConstraint(node: Logic): FieldConstraint | undefined {
   if (node.kind === 'cmp') {
     const a = node.field === '' ? undefined : atomOf(node);
     return a ? { field: a.field, alts: [a], node } : undefined;
@@ -248,26 +220,11 @@ export function andNodes(root: Logic): Logic[] {
   return out;
 }
 
-/** Two conjuncts of an AND that no event can satisfy together. */
-export interface Contradiction {
-  first: FieldConstraint;
-  second: FieldConstraint;
-}
-
 /** The AND node whose conjuncts contradict each other, with the pair; undefined when it can match. */
-export function contradictionIn(and: Logic): Contradiction | undefined {
+export function contradictionIn(and: Logic): { first: FieldConstraint; second: FieldConstraint } | undefined {
   if (and.kind !== 'and') return undefined;
-  let c = contradictions.get(and);
-  if (c === undefined) {
-    c = firstContradiction(and.items) ?? null;
-    contradictions.set(and, c);
-  }
-  return c ?? undefined;
-}
-
-function firstContradiction(items: readonly Logic[]): Contradiction | undefined {
   const byField = new Map<string, FieldConstraint[]>();
-  for (const item of items) {
+  for (const item of and.items) {
     const c = fieldConstraint(item);
     if (!c) continue;
     const list = byField.get(c.field);
@@ -328,15 +285,6 @@ export function alwaysTrue(n: Logic): boolean {
 
 /** A structural key of a node: equal keys mean the same logic written the same way. */
 export function shape(n: Logic): string {
-  let s = shapes.get(n);
-  if (s === undefined) {
-    s = computeShape(n);
-    shapes.set(n, s);
-  }
-  return s;
-}
-
-function computeShape(n: Logic): string {
   switch (n.kind) {
     case 'cmp':
       // Values compare as they match: case-insensitively unless case-sensitive.
