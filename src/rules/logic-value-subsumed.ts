@@ -49,7 +49,8 @@ Matching is case-insensitive unless \`cased\`; encoded values (base64, utf16, wi
     const seen = new Set<Logic>();
     const reported = new Set<number>();
     const visit = (n: Logic): void => {
-      if (seen.has(n)) return;
+      // Only inner nodes (which selections may share) are visited further and need remembering.
+      if (n.kind === 'cmp' || n.kind === 'opaque' || seen.has(n)) return;
       seen.add(n);
       if (n.kind === 'not') visit(n.item);
       if (n.kind !== 'and' && n.kind !== 'or') return;
