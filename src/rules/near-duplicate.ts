@@ -113,13 +113,17 @@ Options: \`threshold\` (default 0.8), \`minPredicates\` (default 3; rules with f
     const mine = keySet(rule.predicates.map((p) => ({ key: predicateKey(p), role: p.role })));
     if (mine.size < minPredicates) return;
     const attack = context.attack();
-    const seen = new Set<number>();
+    const techniques = [...new Set(rule.techniques.map((t) => attack.canonicalTechniqueId(t.id)))];
+    // The index lists a rule once per technique: only a rule met under two techniques needs skipping the second time.
+    const seen = techniques.length > 1 ? new Set<number>() : undefined;
     let best: { r: IndexedRule; score: number; shared: number } | undefined;
     let above = 0;
-    for (const t of rule.techniques) {
-      for (const { rule: r, bound } of candidatesIn(index.rulesOf(attack.canonicalTechniqueId(t.id)))) {
-        if (seen.has(r.ref)) continue;
-        seen.add(r.ref);
+    for (const t of techniques) {
+      for (const { rule: r, bound } of candidatesIn(index.rulesOf(t))) {
+        if (seen) {
+          if (seen.has(r.ref)) continue;
+          seen.add(r.ref);
+        }
         if (sameVendor && r.vendor !== rule.vendor) continue;
         // The size test below on the bound: a set that small fails it whatever its exact size, so it is not built.
         if (bound < minPredicates || (bound < mine.size && bound / mine.size < threshold)) continue;
