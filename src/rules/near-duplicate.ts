@@ -14,8 +14,8 @@ interface Options {
  * A rule's predicates as similarity counts them: each normalised key with
  * the roles (indicator, exclusion) it is written in, scope left out; `size`
  * counts (key, role) pairs. Keys are looked up as they are, not joined with
- * their role into new strings: for the corpus side that is tens of thousands of
- * rules' worth of strings to build and hash.
+ * their role into new strings: on the corpus side that would be a new string
+ * to build and hash for every predicate of thousands of rules.
  */
 interface KeySet {
   roles: Map<string, number>;
