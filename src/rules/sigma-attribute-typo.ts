@@ -25,12 +25,13 @@ Sigma allows custom attributes, so a misspelt key is not an error to a YAML or S
   check(rule, context) {
     const doc = sigmaDocOf(rule);
     if (!doc) return;
-    // Each misspelling looked up among the top-level keys: no need for the document as plain data.
-    for (const [key, meant] of TYPOS) {
+    for (const key of Object.keys(doc.data)) {
+      const meant = TYPOS.get(key);
+      if (!meant) continue;
       const loc = doc.locateKey([key]);
       if (!loc) continue;
       const message = `'${key}' is a misspelling of '${meant}': as a custom attribute it is ignored`;
-      if (doc.locateKey([meant])) {
+      if (meant in doc.data) {
         context.report({ message, loc });
         continue;
       }
