@@ -110,8 +110,8 @@ export interface CorpusIndex {
   aggregateForEvent(technique: string, event: string, exclude?: Exclude): TechniqueEventAggregate;
   /** The indicators the technique's rules use with `key` and that narrow it, most used first (see StoredIndex). */
   companions(technique: string, key: string, exclude?: Exclude): Array<[string, number]> | undefined;
-  /** Refs of the technique's rules whose detection fingerprint (src/index/fingerprint.ts) is this one. */
-  sameFingerprint(technique: string, fingerprint: string): number[];
+  /** Refs of the technique's rules whose detection fingerprint has this digest (`detectionDigest` in src/index/fingerprint.ts). */
+  sameFingerprint(technique: string, digest: string): number[];
   /** Corpus reach of a normalised predicate key: rules using it as an indicator. */
   reach(key: string, exclude?: Exclude): number;
   /** The corpus entries that are this rule (same file, or same vendor and rule id). */

@@ -62,9 +62,10 @@ export async function openCorpusIndex(opts: OpenIndexOptions): Promise<OpenedInd
       return { index: cached, built: false, key: last, notices, verified: verifyInWorker(stampsFile, last) };
     }
   }
-  let key = opts.rebuild ? undefined : freshKey(stampsFile);
+  let key = opts.rebuild ? undefined : await checkedKey(stampsFile);
   let roots: CorpusRoot[] | undefined;
-  if (!key) {
+  if (key) rememberStamps(opts.cacheDir, stampsFile);
+  else {
     roots = scanRoots(opts.roots, notices);
     const stamps = computeStamps(roots, opts.attackFiles);
     key = stamps.key;
@@ -85,6 +86,18 @@ export async function openCorpusIndex(opts: OpenIndexOptions): Promise<OpenedInd
   const index = openStoredIndex(dir);
   if (!index) notices.push(`could not write the corpus index under ${base}`);
   return { index, built: true, key, notices };
+}
+
+/**
+ * The key the stamps file records if the corpus still matches it. The entry
+ * point started that check in a worker thread (early-check.ts) while modules
+ * loaded; its answer is taken when it is for these stamps, so the main thread
+ * does not stat every corpus file a second time. A worker that found the
+ * stamps stale (or failed) is checked again here, before the corpus is walked.
+ */
+async function checkedKey(stampsFile: string): Promise<string | undefined> {
+  const early = takeEarlyCheck(stampsFile);
+  return (early && (await early)) ?? freshKey(stampsFile);
 }
 
 /** Points the next run's early check at these stamps, unless it already does. */

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fieldOfKey, parseKey } from '../model/normalize.js';
-import { detectionFingerprint, fingerprintDigest } from './fingerprint.js';
+import { detectionDigest } from './fingerprint.js';
 import type { Operator, Role, RuleModel, Vendor } from '../model/rule.js';
 import { aggregateTechnique, aggregateTechniqueEvent, withoutRules } from './aggregate.js';
 import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 9;
+export const INDEX_FORMAT = 10;
 const REACH_SHARDS = 64;
 const LOOKUP_SHARDS = 64;
 const BUCKET_BITS = 6;
@@ -101,6 +101,17 @@ const pathKey = (file: string): string => `p:${file}`;
 const hashesKey = (ref: number): string => `h:${ref}`;
 const idKey = (vendor: Vendor, id: string): string => `i:${vendor}:${id.toLowerCase()}`;
 
+/**
+ * A reach or lookup shard as stored: its keys and their values as two
+ * arrays. Read into a Map, this parses faster than a JSON object with
+ * thousands of long keys (JSON.parse interns every object key).
+ */
+type StoredShard<V> = [keys: string[], values: V[]];
+
+function storedShard<V>(shard: Record<string, V>): StoredShard<V> {
+  return [Object.keys(shard), Object.values(shard)];
+}
+
 /** A technique's precomputed summary (x/<technique>.json). */
 interface StoredSummary {
   /**
@@ -136,8 +147,8 @@ function summarizeTechnique(technique: string, rules: readonly IndexedRule[]): S
   }
   const fingerprints: StoredSummary['fingerprints'] = [];
   for (const r of rules) {
-    const fp = detectionFingerprint(r);
-    if (fp) fingerprints.push([r.ref, fingerprintDigest(fp)]);
+    const digest = detectionDigest(r);
+    if (digest) fingerprints.push([r.ref, digest]);
   }
   return { events, fingerprints };
 }
@@ -186,10 +197,10 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
  *   t/<technique>.json       the rules under a technique (explain, gaps, near-duplicates)
  *   x/<technique>.json       what linting needs of a technique, precomputed: per event the rules
  *                            and shared exclusions (with the refs behind each row, for leaving a
- *                            rule out), and each rule's detection fingerprint digest
+ *                            rule out), and each rule's detection fingerprint digest (`detectionDigest`)
  *   n/<technique>.json       each noisy indicator's narrowing companions (read when one is noisy)
  *   r/<bucket>.json          rules by ref (64 per bucket)
- *   reach/<nn>.json          indicator key → number of rules using it
+ *   reach/<nn>.json          indicator key → number of rules using it            (both as [keys, values]: StoredShard)
  *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus),
  *                            `h:<ref>` → hashes of that rule's indicator keys (to leave it out of corpus reach)
  */
@@ -234,8 +245,8 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     writeFileSync(path.join(tmp, 'n', `${t}.json`), JSON.stringify(summarizeCompanions(members, reachOf)));
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
-  reach.forEach((shard, i) => writeFileSync(path.join(tmp, 'reach', `${i}.json`), JSON.stringify(shard)));
-  lookup.forEach((shard, i) => writeFileSync(path.join(tmp, 'lookup', `${i}.json`), JSON.stringify(shard)));
+  reach.forEach((shard, i) => writeFileSync(path.join(tmp, 'reach', `${i}.json`), JSON.stringify(storedShard(shard))));
+  lookup.forEach((shard, i) => writeFileSync(path.join(tmp, 'lookup', `${i}.json`), JSON.stringify(storedShard(shard))));
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     key,
@@ -271,7 +282,7 @@ export function openStoredIndex(dir: string): StoredIndex | undefined {
 
 export class StoredIndex implements CorpusIndex {
   private readonly techniqueRules = new Map<string, IndexedRule[]>();
-  private readonly shards = new Map<string, unknown>();
+  private readonly shards = new Map<string, ReadonlyMap<string, unknown>>();
   private readonly buckets = new Map<number, IndexedRule[]>();
 
   constructor(
@@ -396,8 +407,8 @@ export class StoredIndex implements CorpusIndex {
     });
   }
 
-  /** Refs of the technique's rules whose detection fingerprint (see fingerprint.ts) is this one. */
-  sameFingerprint(technique: string, fingerprint: string): number[] {
+  /** Refs of the technique's rules whose detection fingerprint has this digest (`detectionDigest`, fingerprint.ts). */
+  sameFingerprint(technique: string, digest: string): number[] {
     let byDigest = this.fingerprintMaps.get(technique);
     if (!byDigest) {
       byDigest = new Map();
@@ -408,12 +419,11 @@ export class StoredIndex implements CorpusIndex {
       }
       this.fingerprintMaps.set(technique, byDigest);
     }
-    return byDigest.get(fingerprintDigest(fingerprint)) ?? [];
+    return byDigest.get(digest) ?? [];
   }
 
   reach(key: string, exclude?: Exclude): number {
-    const shard = this.shard<Record<string, number>>('reach', shardOf(key, REACH_SHARDS));
-    let n = shard[key] ?? 0;
+    let n = this.shard<number>('reach', shardOf(key, REACH_SHARDS)).get(key) ?? 0;
     if (exclude && exclude.size > 0 && n > 0) {
       const h = keyHash(key);
       for (const ref of exclude) if (this.indicatorHashes(ref).has(h)) n--;
@@ -445,9 +455,20 @@ export class StoredIndex implements CorpusIndex {
     return refs;
   }
 
-  /** Refs of the corpus entries stored from the rule's own file (when it is a corpus file). */
+  private readonly fileCache = new WeakMap<RuleModel, readonly number[]>();
+
+  /** Refs of the corpus entries stored from the rule's own file (when it is a corpus file); kept per rule model, as `selfRefs`. */
   fileRefs(rule: RuleModel): readonly number[] {
-    const abs = path.resolve(rule.file);
+    let refs = this.fileCache.get(rule);
+    if (!refs) {
+      refs = this.refsOfFile(rule.file);
+      this.fileCache.set(rule, refs);
+    }
+    return refs;
+  }
+
+  private refsOfFile(file: string): readonly number[] {
+    const abs = path.resolve(file);
     for (const rootPath of this.manifest.rootPaths) {
       if (!abs.startsWith(rootPath + path.sep)) continue;
       const rel = abs.slice(rootPath.length + 1);
@@ -479,7 +500,7 @@ export class StoredIndex implements CorpusIndex {
   }
 
   private lookup(key: string): readonly number[] {
-    return this.shard<Record<string, number[]>>('lookup', shardOf(key, LOOKUP_SHARDS))[key] ?? [];
+    return this.shard<number[]>('lookup', shardOf(key, LOOKUP_SHARDS)).get(key) ?? [];
   }
 
   private bucket(b: number): IndexedRule[] {
@@ -492,11 +513,14 @@ export class StoredIndex implements CorpusIndex {
     return bucket;
   }
 
-  private shard<T>(kind: 'reach' | 'lookup', n: number): T {
+  private shard<V>(kind: 'reach' | 'lookup', n: number): ReadonlyMap<string, V> {
     const id = `${kind}/${n}`;
-    let shard = this.shards.get(id) as T | undefined;
+    let shard = this.shards.get(id) as ReadonlyMap<string, V> | undefined;
     if (!shard) {
-      shard = this.readJson<T>(`${id}.json`);
+      const [keys, values] = this.readJson<StoredShard<V>>(`${id}.json`);
+      const map = new Map<string, V>();
+      for (let i = 0; i < keys.length; i++) map.set(keys[i] as string, values[i] as V);
+      shard = map;
       this.shards.set(id, shard);
     }
     return shard;

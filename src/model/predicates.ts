@@ -21,28 +21,28 @@ export type CompareMapper = (cmp: LogicCompare, role: Role, ctx: CompareContext)
  */
 export function predicatesFromLogic(logic: Logic | undefined, map: CompareMapper): Predicate[] {
   const out: Predicate[] = [];
-  if (!logic) return out;
-  const visit = (node: Logic, topLevel: boolean, excluded: boolean, negated: boolean): void => {
-    switch (node.kind) {
-      case 'and':
-        for (const item of node.items) visit(item, topLevel, excluded, negated);
-        return;
-      case 'or':
-        for (const item of node.items) visit(item, false, excluded, negated);
-        return;
-      case 'not':
-        if (topLevel && !excluded) visit(node.item, false, true, false);
-        else visit(node.item, false, excluded, !negated);
-        return;
-      case 'cmp': {
-        const p = map(node, excluded ? 'exclusion' : 'indicator', { excluded, negated });
-        if (p) out.push(p);
-        return;
-      }
-      case 'opaque':
-        return;
-    }
-  };
-  visit(logic, true, false, false);
+  if (logic) visit(logic, true, false, false, map, out);
   return out;
+}
+
+function visit(node: Logic, topLevel: boolean, excluded: boolean, negated: boolean, map: CompareMapper, out: Predicate[]): void {
+  switch (node.kind) {
+    case 'and':
+      for (const item of node.items) visit(item, topLevel, excluded, negated, map, out);
+      return;
+    case 'or':
+      for (const item of node.items) visit(item, false, excluded, negated, map, out);
+      return;
+    case 'not':
+      if (topLevel && !excluded) visit(node.item, false, true, false, map, out);
+      else visit(node.item, false, excluded, !negated, map, out);
+      return;
+    case 'cmp': {
+      const p = map(node, excluded ? 'exclusion' : 'indicator', { excluded, negated });
+      if (p) out.push(p);
+      return;
+    }
+    case 'opaque':
+      return;
+  }
 }

@@ -30,7 +30,8 @@ export function detectVendor(file: string, text: string): Vendor | undefined {
   const lower = file.toLowerCase();
   if (lower.endsWith('.toml')) return 'elastic';
   if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {
-    if (/^search\s*:/m.test(text) && countMatches(text, SPLUNK_KEYS) >= 2 && !SIGMA_KEYS.test(text)) return 'splunk';
+    // The indexOf spares most Sigma files the multi-line regex over their whole text.
+    if (text.includes('search') && /^search\s*:/m.test(text) && countMatches(text, SPLUNK_KEYS) >= 2 && !SIGMA_KEYS.test(text)) return 'splunk';
     return 'sigma';
   }
   return undefined;

@@ -11,26 +11,19 @@ export type ReadResult = { ok: true; source: SourceText } | { ok: false; source:
  * refusal is one fatal problem at the place it concerns.
  */
 export function readRuleFile(file: string, maxBytes: number): ReadResult {
-  const empty = new SourceText('');
   let bytes: Buffer;
   let fd: number | undefined;
   try {
-    // One open, one fstat, one read: the size is checked before a large file is read.
     fd = openSync(file, 'r');
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) {
-      return fail(empty, `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for a rule file (maxFileSize in the config)`);
+    const length = readWhole(fd, maxBytes);
+    if (length < 0) {
+      // Only a file over the limit pays for an fstat, for the size in the message.
+      const size = fstatSync(fd).size;
+      return fail(new SourceText(''), `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for a rule file (maxFileSize in the config)`);
     }
-    bytes = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, bytes, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    bytes = bytes.subarray(0, read);
+    bytes = scratch.subarray(0, length);
   } catch (err) {
-    return fail(empty, `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    return fail(new SourceText(''), `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -50,6 +43,30 @@ export function readRuleFile(file: string, maxBytes: number): ReadResult {
   const source = new SourceText(text);
   if (text.trim() === '') return fail(source, 'file is empty');
   return { ok: true, source };
+}
+
+/**
+ * One read buffer for every file, grown to the largest file read so far
+ * (at most about twice the size limit). Rule files are small: reading into
+ * it until end of file costs less than an fstat (whose Stats object and
+ * dates Node builds on every call) plus a buffer per file.
+ */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/** Reads the whole file into `scratch`; its length, or -1 as soon as it is known to be over `maxBytes`. */
+function readWhole(fd: number, maxBytes: number): number {
+  let length = 0;
+  for (;;) {
+    if (length > maxBytes) return -1;
+    if (length === scratch.length) {
+      const bigger = Buffer.allocUnsafe(scratch.length * 2);
+      scratch.copy(bigger, 0, 0, length);
+      scratch = bigger;
+    }
+    const n = readSync(fd, scratch, length, scratch.length - length, null);
+    if (n === 0) return length;
+    length += n;
+  }
 }
 
 function fail(source: SourceText, message: string, pos = { line: 1, column: 1 }): ReadResult {

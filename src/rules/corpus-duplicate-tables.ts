@@ -1,7 +1,5 @@
 import path from 'node:path';
 import type { CorpusIndex, IndexedRule } from '../index/corpus-index.js';
-import { detectionFingerprint } from '../index/fingerprint.js';
-import { predicateKey } from '../model/normalize.js';
 import type { RuleModel } from '../model/rule.js';
 
 /**
@@ -51,19 +49,6 @@ export function titleKey(vendor: string, title: string): string {
 
 export function fileNameKey(vendor: string, file: string): string {
   return `${vendor}\u0000${path.posix.basename(file.split('\\').join('/')).toLowerCase()}`;
-}
-
-const fingerprints = new WeakMap<RuleModel, string | null>();
-
-/** The rule's detection fingerprint, computed once per rule (several checks ask). */
-export function ruleFingerprint(rule: RuleModel): string | undefined {
-  let fp = fingerprints.get(rule);
-  if (fp === undefined) {
-    const predicates = rule.predicates.map((p) => ({ key: predicateKey(p), role: p.role }));
-    fp = detectionFingerprint({ vendor: rule.vendor, events: rule.events.map((e) => e.key), predicates }) ?? null;
-    fingerprints.set(rule, fp);
-  }
-  return fp ?? undefined;
 }
 
 /** Whether a corpus entry is the linted file itself (its corpus path is the tail of the file's path). */

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { defineCheck, type CollectedFact } from '../engine/check.js';
 import type { CorpusIndex, IndexedRule } from '../index/corpus-index.js';
+import { detectionFingerprint } from '../index/fingerprint.js';
 import { SourceText } from '../model/location.js';
 import type { RuleModel } from '../model/rule.js';
 import type { SigmaDocument } from '../parse/sigma/document-types.js';
 import { sigmaParser } from '../parse/sigma/model.js';
-import { fingerprintDigest } from '../index/fingerprint.js';
-import { corpusFilePath, isOwnEntry, ruleFingerprint } from './corpus-duplicate-tables.js';
+import { corpusFilePath, isOwnEntry } from './corpus-duplicate-tables.js';
+import { ruleDigest, ruleFingerprint } from './corpus-rule-keys.js';
 import { ruleLogic, shape } from './logic-analysis.js';
 
 export default defineCheck({
@@ -23,26 +24,28 @@ Linted rules are compared with each other and with the corpus (a corpus rule bei
   check(rule, context) {
     const index = context.index();
     if (!index || rule.techniques.length === 0 || rule.predicates.length === 0) return;
-    const fp = ruleFingerprint(rule);
-    if (!fp) return;
-    // A rule with the same predicates shares its techniques: the index keeps each technique's fingerprints.
+    const digest = ruleDigest(rule);
+    if (!digest) return;
+    // A rule with the same predicates shares its techniques: the index keeps each technique's fingerprint digests.
     // The rule's own entries (a linted corpus file) are left out before any rule body is read.
     const attack = context.attack();
     const own = new Set(index.fileRefs(rule));
-    const refs = new Set(rule.techniques.flatMap((t) => index.sameFingerprint(attack.canonicalTechniqueId(t.id), fp)).filter((ref) => !own.has(ref)));
+    const refs = new Set(rule.techniques.flatMap((t) => index.sameFingerprint(attack.canonicalTechniqueId(t.id), digest)).filter((ref) => !own.has(ref)));
     if (refs.size === 0) return;
-    const candidates = [...refs].map((ref) => index.rule(ref)).filter((r): r is IndexedRule => r !== undefined && !isOwnEntry(rule, r));
+    // Equal digests are confirmed on the fingerprints themselves (built only for these few rules).
+    const fingerprint = ruleFingerprint(rule);
+    const candidates = [...refs].map((ref) => index.rule(ref)).filter((r): r is IndexedRule => r !== undefined && !isOwnEntry(rule, r) && detectionFingerprint(r) === fingerprint);
     if (candidates.length === 0) return;
     const mine = detectionShape(rule);
     const same = candidates.filter((c) => mine === undefined || sameAsCorpus(index, c, mine));
     if (same.length > 0) context.report({ message: `same detection logic as ${same.map((r) => `${r.file} ('${r.title}')`).join(', ')}`, loc: rule.detectionLoc });
   },
   collect(rule, context) {
-    const fp = ruleFingerprint(rule);
-    if (!fp) return undefined;
+    const digest = ruleDigest(rule);
+    if (!digest) return undefined;
     const index = context.index();
     // The logic tree is compared only within a group of equal fingerprints (rare), by reading those files again.
-    return [{ key: fingerprintDigest(fp), loc: rule.detectionLoc, data: { inCorpus: index ? index.fileRefs(rule).length > 0 : false, document: rule.documentIndex, sigma: rule.vendor === 'sigma' } }];
+    return [{ key: digest, loc: rule.detectionLoc, data: { inCorpus: index ? index.fileRefs(rule).length > 0 : false, document: rule.documentIndex, sigma: rule.vendor === 'sigma' } }];
   },
   checkProject(context) {
     const groups = new Map<string, CollectedFact[]>();

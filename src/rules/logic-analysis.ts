@@ -32,14 +32,14 @@ const logicCache = new WeakMap<RuleModel, Logic | null>();
  * rule models carry their Logic tree.
  */
 export function ruleLogic(rule: RuleModel): Logic | undefined {
+  if (rule.vendor !== 'sigma') return undefined;
+  const doc = rule.doc as SigmaDocument;
+  if (doc.kind !== 'rule') return undefined;
+  // The parser lowers rules already; only a model without it needs lowering here (once, cached).
+  if (rule.logic) return rule.logic;
   const cached = logicCache.get(rule);
   if (cached !== undefined) return cached ?? undefined;
-  let logic: Logic | undefined;
-  if (rule.vendor === 'sigma' && rule.logic) logic = (rule.doc as SigmaDocument).kind === 'rule' ? rule.logic : undefined;
-  else if (rule.vendor === 'sigma') {
-    const doc = rule.doc as SigmaDocument;
-    if (doc.kind === 'rule') logic = sigmaToLogic(doc);
-  }
+  const logic = sigmaToLogic(doc);
   logicCache.set(rule, logic ?? null);
   return logic;
 }
@@ -167,6 +167,12 @@ export function fieldConstraint(node: Logic): FieldConstraint | undefined {
   return undefined;
 }
 
+/** The field `fieldConstraint` would give a node, if it gives one (undefined means it certainly does not). */
+function constrainedField(node: Logic): string | undefined {
+  const first = node.kind === 'or' ? node.items[0] : node;
+  return first?.kind === 'cmp' && first.field !== '' ? first.field : undefined;
+}
+
 /** Whether no value can satisfy both constraints (same field, every pair of alternatives incompatible). */
 export function contradicts(a: FieldConstraint, b: FieldConstraint): boolean {
   if (a.field !== b.field) return false;
@@ -210,7 +216,8 @@ export function andNodes(root: Logic): Logic[] {
   const out: Logic[] = [];
   const seen = new Set<Logic>();
   const walk = (n: Logic): void => {
-    if (seen.has(n)) return;
+    // Leaves hold no AND: only inner nodes (which selections may share) need remembering.
+    if (n.kind === 'cmp' || n.kind === 'opaque' || seen.has(n)) return;
     seen.add(n);
     if (n.kind === 'and') out.push(n);
     if (n.kind === 'and' || n.kind === 'or') n.items.forEach(walk);
@@ -223,8 +230,16 @@ export function andNodes(root: Logic): Logic[] {
 /** The AND node whose conjuncts contradict each other, with the pair; undefined when it can match. */
 export function contradictionIn(and: Logic): { first: FieldConstraint; second: FieldConstraint } | undefined {
   if (and.kind !== 'and') return undefined;
+  // Only a field constrained by two conjuncts can be contradicted: the others need no atoms built.
+  const counts = new Map<string, number>();
+  for (const item of and.items) {
+    const f = constrainedField(item);
+    if (f !== undefined) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
   const byField = new Map<string, FieldConstraint[]>();
   for (const item of and.items) {
+    const f = constrainedField(item);
+    if (f === undefined || (counts.get(f) as number) < 2) continue;
     const c = fieldConstraint(item);
     if (!c) continue;
     const list = byField.get(c.field);
@@ -260,12 +275,10 @@ export function alwaysTrue(n: Logic): boolean {
       return n.items.every(alwaysTrue);
     case 'or': {
       if (n.items.some(alwaysTrue)) return true;
-      const positives = new Set<string>();
       const negatives = new Set<string>();
       const nulls = new Map<string, Set<string>>();
       for (const item of n.items) {
         if (item.kind === 'not') negatives.add(shape(item.item));
-        else positives.add(shape(item));
         if (item.kind === 'cmp' && (item.operator === 'is_null' || item.operator === 'is_not_null')) {
           const s = nulls.get(item.field) ?? new Set<string>();
           s.add(item.operator);
@@ -273,7 +286,9 @@ export function alwaysTrue(n: Logic): boolean {
         }
       }
       for (const s of nulls.values()) if (s.size === 2) return true;
-      for (const p of positives) if (negatives.has(p)) return true;
+      // A part and its negation: without a negation no shape (a string of the whole part) is needed.
+      if (negatives.size === 0) return false;
+      for (const item of n.items) if (item.kind !== 'not' && negatives.has(shape(item))) return true;
       return false;
     }
     case 'not':

@@ -11,6 +11,26 @@ interface Value {
   atom: Atom;
   raw: string;
   lower: string;
+  /** `bigrams` of raw and lower: a value can only cover one whose bigrams include its own. */
+  rawBigrams: number;
+  lowerBigrams: number;
+}
+
+/**
+ * The pairs of adjacent characters of a text as a 32-bit set (hashed). A
+ * substring, prefix or suffix has no pair its container lacks, so a value
+ * whose set is not inside another's cannot cover it: the pairwise scan of
+ * long values skips most pairs on one integer test.
+ */
+function bigrams(text: string): number {
+  let set = 0;
+  for (let i = 1; i < text.length; i++) set |= 1 << (((text.charCodeAt(i - 1) * 31) ^ text.charCodeAt(i)) & 31);
+  return set;
+}
+
+/** A necessary condition of `covers(w, n)`, on the texts `covers` compares. */
+function mayCover(w: Value, n: Value): boolean {
+  return w.atom.cased ? (w.rawBigrams & ~n.rawBigrams) === 0 : (w.lowerBigrams & ~n.lowerBigrams) === 0;
 }
 
 export default defineCheck({
@@ -29,7 +49,8 @@ Matching is case-insensitive unless \`cased\`; encoded values (base64, utf16, wi
     const seen = new Set<Logic>();
     const reported = new Set<number>();
     const visit = (n: Logic): void => {
-      if (seen.has(n)) return;
+      // Only inner nodes (which selections may share) are visited further and need remembering.
+      if (n.kind === 'cmp' || n.kind === 'opaque' || seen.has(n)) return;
       seen.add(n);
       if (n.kind === 'not') visit(n.item);
       if (n.kind !== 'and' && n.kind !== 'or') return;
@@ -41,7 +62,8 @@ Matching is case-insensitive unless \`cased\`; encoded values (base64, utf16, wi
         const a = atomOf(item);
         if (!a || a.op === 'ne' || a.op === 'is_null' || a.op === 'is_not_null') continue;
         const list = byField.get(a.field) ?? [];
-        list.push({ atom: a, raw: a.value, lower: a.cased ? a.value.toLowerCase() : a.value });
+        const lower = a.cased ? a.value.toLowerCase() : a.value;
+        list.push({ atom: a, raw: a.value, lower, rawBigrams: bigrams(a.value), lowerBigrams: bigrams(lower) });
         byField.set(a.field, list);
       }
       for (const values of byField.values()) {
@@ -71,11 +93,16 @@ const SHORT = 24;
  */
 function* subsumedPairs(values: readonly Value[]): Generator<[Value, Value]> {
   const byText = new Map<string, Value[]>();
+  // Only a substring of a length and first character some value has can be looked up with success.
+  const lengths = new Set<number>();
+  const firsts = new Set<number>();
   for (const v of values) {
     const k = v.atom.cased ? v.raw : v.lower;
     const list = byText.get(k);
     if (list) list.push(v);
     else byText.set(k, [v]);
+    lengths.add(k.length);
+    firsts.add(k.charCodeAt(0));
   }
   // Shorter values first: only a value no longer than another can cover it.
   const byLength = [...values].sort((x, y) => x.raw.length - y.raw.length);
@@ -86,7 +113,9 @@ function* subsumedPairs(values: readonly Value[]): Generator<[Value, Value]> {
       // The empty value (contains '') covers every other value.
       for (const w of byText.get('') ?? []) if (!wide && w !== narrow && covers(w, narrow) && !covers(narrow, w)) wide = w;
       for (let a = 0; a < text.length && !wide; a++) {
+        if (!firsts.has(text.charCodeAt(a))) continue;
         for (let b = a + 1; b <= text.length && !wide; b++) {
+          if (!lengths.has(b - a)) continue;
           for (const w of byText.get(text.slice(a, b)) ?? []) {
             if (w !== narrow && covers(w, narrow) && !covers(narrow, w)) {
               wide = w;
@@ -98,7 +127,7 @@ function* subsumedPairs(values: readonly Value[]): Generator<[Value, Value]> {
     } else {
       for (const w of byLength) {
         if (w.raw.length > narrow.raw.length) break;
-        if (w !== narrow && covers(w, narrow) && !covers(narrow, w)) {
+        if (w !== narrow && mayCover(w, narrow) && covers(w, narrow) && !covers(narrow, w)) {
           wide = w;
           break;
         }

@@ -1,5 +1,6 @@
 import { defineCheck } from '../engine/check.js';
 import type { IndexedRule } from '../index/corpus-index.js';
+import type { Role } from '../model/rule.js';
 import { predicateKey } from '../model/normalize.js';
 import { isOwnEntry } from './corpus-duplicate-tables.js';
 
@@ -9,16 +10,77 @@ interface Options {
   sameVendor: boolean;
 }
 
-const keySets = new WeakMap<IndexedRule, ReadonlySet<string>>();
+/**
+ * A rule's predicates as similarity counts them: each normalised key with
+ * the roles (indicator, exclusion) it is written in, scope left out; `size`
+ * counts (key, role) pairs. Keys are looked up as they are, not joined with
+ * their role into new strings: on the corpus side that would be a new string
+ * to build and hash for every predicate of thousands of rules.
+ */
+interface KeySet {
+  roles: Map<string, number>;
+  size: number;
+}
+
+const ROLE_BITS: Readonly<Record<Role, number>> = { indicator: 1, exclusion: 2, scope: 0 };
+
+function keySet(predicates: Iterable<{ key: string; role: Role }>): KeySet {
+  const roles = new Map<string, number>();
+  let size = 0;
+  for (const { key, role } of predicates) {
+    const bit = ROLE_BITS[role];
+    if (bit === 0) continue;
+    const had = roles.get(key) ?? 0;
+    if ((had & bit) === 0) {
+      roles.set(key, had | bit);
+      size++;
+    }
+  }
+  return { roles, size };
+}
+
+/** How many (key, role) pairs of `a` are in `b`. */
+function sharedCount(a: KeySet, b: KeySet): number {
+  let shared = 0;
+  for (const [key, bits] of a.roles) {
+    const common = bits & (b.roles.get(key) ?? 0);
+    if (common !== 0) shared += common === 3 ? 2 : 1;
+  }
+  return shared;
+}
+
+const keySets = new WeakMap<IndexedRule, KeySet>();
 
 /** The predicates a rule's similarity is measured on: indicators and exclusions, by normalised key and role. */
-function indexedKeys(r: IndexedRule): ReadonlySet<string> {
+function indexedKeys(r: IndexedRule): KeySet {
   let s = keySets.get(r);
   if (!s) {
-    s = new Set(r.predicates.filter((p) => p.role !== 'scope').map((p) => `${p.key}\u0001${p.role}`));
+    s = keySet(r.predicates);
     keySets.set(r, s);
   }
   return s;
+}
+
+/** A corpus rule with an upper bound of its key set's size: its non-scope predicates, counted without building the set. */
+interface Candidate {
+  rule: IndexedRule;
+  bound: number;
+}
+
+const candidateLists = new WeakMap<readonly IndexedRule[], Candidate[]>();
+
+/** The rules of a technique as candidates, worked out once per list (the index keeps one list per technique). */
+function candidatesIn(rules: readonly IndexedRule[]): Candidate[] {
+  let list = candidateLists.get(rules);
+  if (!list) {
+    list = rules.map((rule) => {
+      let bound = 0;
+      for (const p of rule.predicates) if (p.role !== 'scope') bound++;
+      return { rule, bound };
+    });
+    candidateLists.set(rules, list);
+  }
+  return list;
 }
 
 export default defineCheck<Options>({
@@ -48,22 +110,27 @@ Options: \`threshold\` (default 0.8), \`minPredicates\` (default 3; rules with f
     const index = context.index();
     if (!index || rule.techniques.length === 0) return;
     const { threshold, minPredicates, sameVendor } = context.options;
-    const mine = new Set(rule.predicates.filter((p) => p.role !== 'scope').map((p) => `${predicateKey(p)}\u0001${p.role}`));
+    const mine = keySet(rule.predicates.map((p) => ({ key: predicateKey(p), role: p.role })));
     if (mine.size < minPredicates) return;
     const attack = context.attack();
-    const seen = new Set<number>();
+    const techniques = [...new Set(rule.techniques.map((t) => attack.canonicalTechniqueId(t.id)))];
+    // The index lists a rule once per technique: only a rule met under two techniques needs skipping the second time.
+    const seen = techniques.length > 1 ? new Set<number>() : undefined;
     let best: { r: IndexedRule; score: number; shared: number } | undefined;
     let above = 0;
-    for (const t of rule.techniques) {
-      for (const r of index.rulesOf(attack.canonicalTechniqueId(t.id))) {
-        if (seen.has(r.ref)) continue;
-        seen.add(r.ref);
+    for (const t of techniques) {
+      for (const { rule: r, bound } of candidatesIn(index.rulesOf(t))) {
+        if (seen) {
+          if (seen.has(r.ref)) continue;
+          seen.add(r.ref);
+        }
         if (sameVendor && r.vendor !== rule.vendor) continue;
+        // The size test below on the bound: a set that small fails it whatever its exact size, so it is not built.
+        if (bound < minPredicates || (bound < mine.size && bound / mine.size < threshold)) continue;
         const theirs = indexedKeys(r);
         // |A ∩ B| ≤ min and |A ∪ B| ≥ max: sets too different in size cannot reach the threshold.
         if (theirs.size < minPredicates || Math.min(mine.size, theirs.size) / Math.max(mine.size, theirs.size) < threshold) continue;
-        let shared = 0;
-        for (const k of mine) if (theirs.has(k)) shared++;
+        const shared = sharedCount(mine, theirs);
         const score = shared / (mine.size + theirs.size - shared);
         if (score < threshold || isOwnEntry(rule, r)) continue;
         above++;

@@ -1,8 +1,9 @@
 import { defineCheck } from '../engine/check.js';
 import type { CorpusIndex, Exclude } from '../index/corpus-index.js';
-import { parseKey, predicateKey } from '../model/normalize.js';
+import { parseKey } from '../model/normalize.js';
 import type { Predicate } from '../model/rule.js';
 import { describeRow } from '../report/describe.js';
+import { ruleIndicators } from './corpus-rule-keys.js';
 
 interface Options {
   minReach: number;
@@ -74,11 +75,9 @@ The message names each indicator with its reach and suggests what would narrow i
     const index = context.index();
     if (rule.meta) return;
     if (!index) return;
-    const indicators = rule.predicates.filter((p) => p.role === 'indicator' && !p.negated);
-    if (indicators.length === 0) return;
+    const byKey = ruleIndicators(rule);
+    if (byKey.size === 0) return;
     const self = index.selfRefs(rule);
-    const byKey = new Map<string, Predicate>();
-    for (const p of indicators) if (!byKey.has(predicateKey(p))) byKey.set(predicateKey(p), p);
     const reaches: Array<{ key: string; reach: number }> = [];
     for (const key of byKey.keys()) {
       const reach = index.reach(key, self);

@@ -1,5 +1,5 @@
 import { defineCheck } from '../engine/check.js';
-import { logsourceReference } from './sigmahq-logsource-data.js';
+import { fieldsByLowerCase, logsourceReference } from './sigmahq-logsource-data.js';
 import { detectionItems, logsourceKey, sigmaRuleDoc } from './sigmahq-support.js';
 
 export default defineCheck({
@@ -19,8 +19,7 @@ SigmaHQ's \`sigmahq_fieldname_cast\` validator and the case half of \`test_field
     if (!doc) return;
     const fields = logsourceReference(context.settings)?.fieldsOf(logsourceKey(doc));
     if (!fields) return;
-    const byLower = new Map<string, string>();
-    for (const f of fields) byLower.set(f.toLowerCase(), f);
+    const byLower = fieldsByLowerCase(fields);
     for (const { item } of detectionItems(doc)) {
       const f = item.field;
       if (f === null || fields.has(f)) continue;

@@ -1,5 +1,5 @@
 import { defineCheck } from '../engine/check.js';
-import { logsourceReference } from './sigmahq-logsource-data.js';
+import { fieldsByLowerCase, logsourceReference } from './sigmahq-logsource-data.js';
 import { describeLogsource, detectionItems, logsourceKey, sigmaRuleDoc } from './sigmahq-support.js';
 
 export default defineCheck({
@@ -20,7 +20,7 @@ A field that differs from a listed one only by case is left to \`sigmahq-field-c
     const ls = logsourceKey(doc);
     const fields = ref?.fieldsOf(ls);
     if (!fields) return;
-    const lower = new Set([...fields].map((f) => f.toLowerCase()));
+    const lower = fieldsByLowerCase(fields);
     for (const { item } of detectionItems(doc)) {
       const f = item.field;
       if (f === null || fields.has(f) || lower.has(f.toLowerCase())) continue;

@@ -31,6 +31,8 @@ interface ProductEntry {
 }
 
 const cache = new Map<string, LogsourceReference | undefined>();
+/** By settings object: resolving the file's path for every rule cost more than the checks that ask. */
+const bySettings = new WeakMap<object, LogsourceReference | undefined>();
 
 /**
  * The reference data the settings point at (`settings.sigma.logsourceJson`)
@@ -38,6 +40,13 @@ const cache = new Map<string, LogsourceReference | undefined>();
  * cannot be read is an error; a missing default only turns the checks off.
  */
 export function logsourceReference(settings: Readonly<Record<string, unknown>>): LogsourceReference | undefined {
+  if (bySettings.has(settings)) return bySettings.get(settings);
+  const ref = referenceAt(settings);
+  bySettings.set(settings, ref);
+  return ref;
+}
+
+function referenceAt(settings: Readonly<Record<string, unknown>>): LogsourceReference | undefined {
   const file = logsourceJsonPath(settings);
   if (cache.has(file)) return cache.get(file);
   const explicit = typeof sigmaSettings(settings).logsourceJson === 'string';
@@ -86,6 +95,12 @@ function buildReference(file: string, raw: unknown): LogsourceReference {
     fieldSets.set(list, set);
     return set;
   };
+  // The same set for every rule, so that callers can memoise what they derive from it.
+  const emptySets = new Map<ProductEntry, ReadonlySet<string> | undefined>();
+  const emptySet = (entry: ProductEntry): ReadonlySet<string> | undefined => {
+    if (!emptySets.has(entry)) emptySets.set(entry, entry.empty.length > 0 ? new Set(entry.empty) : undefined);
+    return emptySets.get(entry);
+  };
   const productOf = (ls: SigmaLogsourceKey): ProductEntry | undefined => products.get(ls.product ?? 'empty');
   return {
     file,
@@ -104,10 +119,24 @@ function buildReference(file: string, raw: unknown): LogsourceReference {
       if (byCategory) return toSet(entry, byCategory);
       const byService = ls.service !== undefined ? entry.service.get(ls.service) : undefined;
       if (byService) return toSet(entry, byService);
-      if (ls.category === undefined && ls.service === undefined) return entry.empty.length > 0 ? new Set(entry.empty) : undefined;
+      if (ls.category === undefined && ls.service === undefined) return emptySet(entry);
       return undefined;
     },
   };
+}
+
+const lowerCasedSets = new WeakMap<ReadonlySet<string>, ReadonlyMap<string, string>>();
+
+/** Field names by their lower-case spelling (the last listed wins), built once per field set: rules share a few dozen sets. */
+export function fieldsByLowerCase(fields: ReadonlySet<string>): ReadonlyMap<string, string> {
+  let byLower = lowerCasedSets.get(fields);
+  if (!byLower) {
+    const map = new Map<string, string>();
+    for (const f of fields) map.set(f.toLowerCase(), f);
+    byLower = map;
+    lowerCasedSets.set(fields, byLower);
+  }
+  return byLower;
 }
 
 function asRecord(v: unknown): Record<string, unknown> {

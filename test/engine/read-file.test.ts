@@ -31,7 +31,20 @@ describe('readRuleFile refuses what cannot be a rule, with a place', () => {
 
   it('too large', () => {
     const r = readRuleFile(write('big.yml', 'a'.repeat(2048)), 1024);
-    expect(r.ok || r.problem.message).toMatch(/over the 1.0 KiB limit/);
+    expect(r.ok || r.problem.message).toBe('file is 2.0 KiB, over the 1.0 KiB limit for a rule file (maxFileSize in the config)');
+  });
+
+  it('too large, with the whole size even when reading stopped early', () => {
+    const r = readRuleFile(write('huge.yml', 'a'.repeat(3 * 1024 * 1024)), 100 * 1024);
+    expect(r.ok || r.problem.message).toBe('file is 3.0 MiB, over the 100.0 KiB limit for a rule file (maxFileSize in the config)');
+  });
+
+  it('reads files larger than its first read buffer, and smaller ones after them', () => {
+    const big = `title: big\n${'# padding line\n'.repeat(20000)}`;
+    const r = readRuleFile(write('large.yml', big), 1024 * 1024);
+    expect(r.ok && r.source.text).toBe(big);
+    const small = readRuleFile(write('small.yml', 'title: small\n'), 1024 * 1024);
+    expect(small.ok && small.source.text).toBe('title: small\n');
   });
 
   it('missing', () => {

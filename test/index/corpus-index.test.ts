@@ -6,10 +6,12 @@ import { RunResources } from '../../src/cli/resources.js';
 import { loadConfig } from '../../src/engine/config.js';
 import { openCorpusIndex } from '../../src/index/open.js';
 import type { StoredIndex } from '../../src/index/store.js';
+import { detectionDigest, detectionFingerprint } from '../../src/index/fingerprint.js';
 import { predicateKey } from '../../src/model/normalize.js';
 import { SourceText } from '../../src/model/location.js';
 import { sigmaParser } from '../../src/parse/sigma/model.js';
 import { buildCatalogPage } from '../../src/report/catalog/page.js';
+import { ruleDigest } from '../../src/rules/corpus-rule-keys.js';
 import { ALL_CHECKS } from '../../src/rules/index.js';
 import { CORPUS, SHARED } from '../helpers/paths.js';
 
@@ -63,6 +65,36 @@ describe('corpus index', () => {
   it('finds a copy of a corpus rule elsewhere by its id', () => {
     const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
     expect(index.selfRefs({ ...rule, file: '/tmp/elsewhere/draft.yml' }).size).toBe(1);
+  });
+
+  it('keeps what it derives per rule model apart: a copy elsewhere or with other predicates gets its own answers', () => {
+    const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
+    expect(index.fileRefs(rule)).toHaveLength(1);
+    expect(index.fileRefs(rule)).toHaveLength(1);
+    expect(index.fileRefs({ ...rule, file: '/tmp/elsewhere/image_load_side_load_dbgcore.yml' })).toEqual([]);
+    const digest = ruleDigest(rule);
+    const [ref] = index.fileRefs(rule);
+    expect(digest).toBe(detectionDigest(index.rule(ref!)!));
+    expect(ruleDigest({ ...rule, predicates: rule.predicates.slice(1) })).not.toBe(digest);
+    expect(ruleDigest(rule)).toBe(digest);
+  });
+
+  it('digests group the corpus rules exactly as their fingerprints do', () => {
+    const byFingerprint = new Map<string, string>();
+    const byDigest = new Map<string, string>();
+    for (const r of index.allRules()) {
+      const fp = detectionFingerprint(r);
+      const digest = detectionDigest(r);
+      if (fp === undefined || digest === undefined) {
+        expect(fp).toBe(digest);
+        continue;
+      }
+      expect(byFingerprint.get(fp) ?? digest).toBe(digest);
+      expect(byDigest.get(digest) ?? fp).toBe(fp);
+      byFingerprint.set(fp, digest);
+      byDigest.set(digest, fp);
+    }
+    expect(byDigest.size).toBeGreaterThan(7000);
   });
 });
 

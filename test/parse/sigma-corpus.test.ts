@@ -86,7 +86,8 @@ describe('the Sigma corpus', () => {
     expect(f.kinds).toEqual({ rule: 3750 });
     expect(f.problems).toEqual({});
     expect(f.withLogic).toBe(3750);
-    expect(f.slowPath).toBe(1);
+    // Every rule goes through the fast YAML reader (a tab inside a comment line no longer sends one to the yaml package).
+    expect(f.slowPath).toBe(0);
     expect(f.operators).toEqual({
       contains: 28_647, ends_with: 9_625, eq: 5_756, starts_with: 1_065, wildcard: 372, cidr: 365, regex_match: 211,
       is_null: 88, opaque: 3,

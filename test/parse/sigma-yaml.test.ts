@@ -79,10 +79,13 @@ describe('fast YAML reader on the constructs it handles', () => {
     ['core schema scalars', 'a: 0x1F\nb: 0o17\nc: 1e3\nd: .5\ne: -.inf\nf: .nan\ng: True\nh: NULL\ni: 010\nj: +3\n'],
     ['several documents', 'a: 1\n---\nb: 2\n...\n---\n- c\n'],
     ['a document starting indented', ' a: 1\n b:\n  - x\n'],
+    ['tabs inside comment lines', '#\thead\na: 1\nb:\n  # in\tside\n  - x\n    #  - \'\t\'  # tab\nc: |\n  # \tliteral\n'],
   ])('%s', (_name, text) => same(text));
 
   it.each([
     ['tabs', 'a:\n\tb: 1\n'],
+    ['a tab at the end of a comment line', '# head\t\na: 1\n'],
+    ['a tab in a comment after a value', 'a: 1 # tail\tcomment\n'],
     ['anchors and aliases', 'a: &x 1\nb: *x\n'],
     ['tags', 'a: !!str 1\n'],
     ['flow maps', 'a: {b: 1}\n'],

@@ -66,6 +66,8 @@ export interface ConditionAggregation {
 export function matchesPattern(name: string, pattern: string): boolean {
   const star = pattern.indexOf('*');
   if (star < 0) return name === pattern;
+  // The usual pattern is a prefix (`selection_*`): no need to split it for every name.
+  if (star === pattern.length - 1) return name.startsWith(pattern.slice(0, star));
   const parts = pattern.split('*');
   const first = parts[0] as string;
   const last = parts[parts.length - 1] as string;

@@ -15,8 +15,8 @@ const DETECTION_RESERVED = new Set(['condition', 'timeframe']);
 
 /** Builds `detection`: its search identifiers, its condition(s) and the legacy timeframe. */
 export function buildDetection(map: YMap, path: YPath, ctx: BuildContext): SigmaDetection {
-  const selections = buildSelections(map, path, DETECTION_RESERVED, ctx);
   const pairs = uniquePairs(map);
+  const selections = buildSelections(map, path, DETECTION_RESERVED, ctx, pairs);
   const condPair = pairs.get('condition');
   const condition = condPair ? buildConditions(condPair, [...path, 'condition'], selections, ctx) : [];
   const tf = pairs.get('timeframe');
@@ -33,9 +33,9 @@ export function buildDetection(map: YMap, path: YPath, ctx: BuildContext): Sigma
 }
 
 /** The search identifiers of a detection (or filter) map, skipping its reserved keys. */
-export function buildSelections(map: YMap, path: YPath, reserved: ReadonlySet<string>, ctx: BuildContext): Map<string, SigmaSelection> {
+export function buildSelections(map: YMap, path: YPath, reserved: ReadonlySet<string>, ctx: BuildContext, pairs = uniquePairs(map)): Map<string, SigmaSelection> {
   const out = new Map<string, SigmaSelection>();
-  for (const [name, pair] of uniquePairs(map)) {
+  for (const [name, pair] of pairs) {
     if (reserved.has(name)) continue;
     out.set(name, buildSelection(name, pair, [...path, name], ctx));
   }

@@ -4,7 +4,7 @@ import type { Span } from '../../model/location.js';
 import type { Operator, PredicateValue } from '../../model/rule.js';
 import { selectionsMatching } from './condition-ast.js';
 import type { ConditionNode } from './condition-ast.js';
-import type { SigmaCondition, SigmaDetectionItem, SigmaDocument, SigmaSelection, SigmaValue } from './document-types.js';
+import type { SigmaCondition, SigmaDetectionItem, SigmaDocument, SigmaModifier, SigmaSelection, SigmaValue } from './document-types.js';
 import { REGEX_FLAG_MODIFIERS } from './modifiers.js';
 import { hasUnescapedWildcard, impliedPattern, literalCore, unescapeSigma } from './sigma-string.js';
 
@@ -24,7 +24,14 @@ export function sigmaToLogic(doc: SigmaDocument): Logic | undefined {
 }
 
 function combine(kind: 'and' | 'or', parts: (Logic | undefined)[]): Logic | undefined {
-  const present = parts.filter((p): p is Logic => p !== undefined);
+  // A plain loop, not `filter`: V8 inlines filter with a check of the array's
+  // elements kind, and an empty `parts` (still a small-integer array) failed
+  // that check on every call — thousands of deoptimizations per corpus run.
+  const present: Logic[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p !== undefined) present.push(p);
+  }
   if (present.length === 0) return undefined;
   return kind === 'and' ? and(present) : or(present);
 }
@@ -82,17 +89,27 @@ function keywordCompare(v: SigmaValue, group: string): LogicCompare | undefined 
   if (v.value === null) return undefined;
   const s = String(v.value);
   const wild = hasUnescapedWildcard(s);
-  return { kind: 'cmp', field: '', operator: wild ? 'wildcard' : 'contains', value: wild ? s : unescapeSigma(s), span: v.span, group };
+  return {
+    kind: 'cmp',
+    field: '',
+    operator: wild ? 'wildcard' : 'contains',
+    value: wild ? s : unescapeSigma(s),
+    span: v.span,
+    fieldSpan: undefined,
+    caseSensitive: undefined,
+    modifiers: undefined,
+    group,
+  };
 }
 
 /** Lowers one detection item: a comparison per value, linked by its linkage (negated under `neq`). */
 export function lowerItem(item: SigmaDetectionItem, group: string): Logic | undefined {
-  const mods = item.modifiers.map((m) => m.name);
-  if (mods.includes('fieldref')) {
+  const mods = modifierNames(item);
+  if (mods?.includes('fieldref')) {
     // A comparison of two fields is not a (field, value) predicate.
     return { kind: 'opaque', span: spanOfItem(item), description: `${item.key}: field reference to ${item.values.map((v) => String(v.value)).join(', ')}` };
   }
-  const negate = mods.includes('neq');
+  const negate = mods !== undefined && mods.includes('neq');
   const parts: Logic[] = [];
   for (const v of item.values) {
     const c = compareFor(item, v, mods, group);
@@ -107,23 +124,41 @@ export function lowerItem(item: SigmaDetectionItem, group: string): Logic | unde
   return combine(linkOr ? 'or' : 'and', parts);
 }
 
+/** The item's modifier names (one array, shared by its comparisons); undefined when it has none. */
+function modifierNames(item: SigmaDetectionItem): string[] | undefined {
+  const n = item.modifiers.length;
+  if (n === 0) return undefined;
+  const names = new Array<string>(n);
+  for (let i = 0; i < n; i++) names[i] = (item.modifiers[i] as SigmaModifier).name;
+  return names;
+}
+
 function spanOfItem(item: SigmaDetectionItem): Span {
   let end = item.keySpan.end;
   for (const v of item.values) end = Math.max(end, v.span.end);
   return { start: item.keySpan.start, end };
 }
 
-/** A comparison with every optional property present, so all comparisons share one object shape. */
+/**
+ * A comparison with every optional property present (undefined when it does
+ * not apply), so all comparisons share one object shape and the checks that
+ * read them stay monomorphic.
+ */
 function cmp(item: SigmaDetectionItem, operator: Operator, value: PredicateValue, span: Span, group: string, mods: readonly string[] | undefined, caseSensitive: boolean | undefined): LogicCompare {
-  const c: LogicCompare = { kind: 'cmp', field: item.field ?? '', operator, value, span, group };
-  if (item.field !== null) c.fieldSpan = item.fieldSpan;
-  if (mods) c.modifiers = mods;
-  if (caseSensitive !== undefined) c.caseSensitive = caseSensitive;
-  return c;
+  return {
+    kind: 'cmp',
+    field: item.field ?? '',
+    operator,
+    value,
+    span,
+    fieldSpan: item.field !== null ? item.fieldSpan : undefined,
+    caseSensitive,
+    modifiers: mods,
+    group,
+  };
 }
 
-function compareFor(item: SigmaDetectionItem, v: SigmaValue, modList: string[], group: string): LogicCompare | undefined {
-  const mods = modList.length > 0 ? modList : undefined;
+function compareFor(item: SigmaDetectionItem, v: SigmaValue, mods: string[] | undefined, group: string): LogicCompare | undefined {
   if (v.value === null && !mods?.includes('exists')) return cmp(item, 'is_null', null, item.keySpan, group, mods, undefined);
   if (!mods) return plainCompare(item, v, group);
   const cased = mods.includes('cased') ? true : undefined;

@@ -7,7 +7,9 @@ import type { YMap, YNode, YPair, YScalar } from '../yaml/nodes.js';
 export function locatedString(node: YNode | undefined, key: YScalar | undefined, ctx: BuildContext): Located<string> | undefined {
   if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
   const span = { start: node.start, end: node.end };
-  return { value: String(node.value), loc: ctx.loc(span), span, keyLoc: ctx.loc(key ?? node) };
+  const loc = ctx.loc(span);
+  // A list item has no key of its own: its keyLoc is its loc (one object; locations are never mutated).
+  return { value: String(node.value), loc, span, keyLoc: key ? ctx.loc(key) : loc };
 }
 
 /** A list of strings; a single scalar counts as a one-element list (as Sigma tools accept it). */

@@ -2,7 +2,7 @@ import { canonicalField, isScopeField, type FieldContext } from '../../model/fie
 import { sigmaLogsourceEvents, sigmaLogsourceFields } from '../../model/events.js';
 import type { SourceText } from '../../model/location.js';
 import { predicatesFromLogic } from '../../model/predicates.js';
-import type { EventRef, KnownFields, ParsedFile, Predicate, RuleModel, TacticRef, TechniqueRef } from '../../model/rule.js';
+import type { EventRef, KnownFields, ParsedFile, RuleModel, TacticRef, TechniqueRef } from '../../model/rule.js';
 import type { VendorParser } from '../index.js';
 import type { SigmaDocument } from './document-types.js';
 import { parseSigmaFile } from './parse-file.js';
@@ -58,20 +58,21 @@ export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocum
   const logic = sigmaToLogic(doc);
   const predicates = predicatesFromLogic(logic, (cmp, role, where) => {
     const field = cmp.field === '' ? '' : canonicalField('sigma', cmp.field, ctx);
-    const p: Predicate = {
+    // Every optional property is present (undefined when it does not apply):
+    // one object shape for all predicates keeps the checks that read them monomorphic.
+    return {
       field,
       fieldAsWritten: cmp.field,
       operator: cmp.operator,
       value: cmp.value,
       role: role === 'indicator' && field !== '' && isScopeField(field) ? 'scope' : role,
       loc: source.location(cmp.span),
+      fieldLoc: cmp.fieldSpan ? source.location(cmp.fieldSpan) : undefined,
+      caseSensitive: cmp.caseSensitive,
+      modifiers: cmp.modifiers,
+      group: cmp.group || undefined,
+      negated: where.negated || undefined,
     };
-    if (cmp.fieldSpan) p.fieldLoc = source.location(cmp.fieldSpan);
-    if (cmp.caseSensitive !== undefined) p.caseSensitive = cmp.caseSensitive;
-    if (cmp.modifiers) p.modifiers = cmp.modifiers;
-    if (cmp.group) p.group = cmp.group;
-    if (where.negated) p.negated = true;
-    return p;
   });
   // EventID in the detection narrows a service logsource (`service: security` + 4688) to its events.
   const eventIds = predicates.filter((p) => p.fieldAsWritten === 'EventID' && p.role !== 'exclusion' && !p.negated && p.operator === 'eq' && p.value !== null).map((p) => p.value as number | string);

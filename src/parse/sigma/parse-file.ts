@@ -1,9 +1,9 @@
 import { fileStart } from '../../model/location.js';
-import type { SourceText } from '../../model/location.js';
+import type { Location, SourceText, Span } from '../../model/location.js';
 import type { ParseProblem } from '../../model/rule.js';
 import { BuildContext } from './build-context.js';
 import { buildConditions, buildDetection, buildSelections } from './detection.js';
-import type { SigmaDocument, SigmaFilter } from './document-types.js';
+import type { Located, SigmaCorrelation, SigmaDetection, SigmaDocument, SigmaFilter, SigmaLogsource, SigmaRelated } from './document-types.js';
 import { expandLegacyCollection, isLegacyCollection } from './legacy-global.js';
 import { buildCorrelation, buildLogsource, buildRelated, locatedStrings, stringField } from './metadata.js';
 import { keyAt, keyText, nodeAt, toPlain, uniquePairs } from '../yaml/nodes.js';
@@ -103,46 +103,7 @@ const FILTER_RESERVED = new Set(['rules', 'condition']);
 
 function buildDocument(map: YMap, index: number, ctx: BuildContext, legacy: boolean): SigmaDocument {
   const pairs = uniquePairs(map);
-  let data: Record<string, unknown> | undefined;
-  const kind: SigmaDocument['kind'] = pairs.has('correlation') ? 'correlation' : pairs.has('filter') && !pairs.has('detection') ? 'filter' : 'rule';
-  const doc: SigmaDocument = {
-    kind,
-    index,
-    source: ctx.source,
-    // Built on first use: indexing the corpus never needs it, schema checks do.
-    get data() {
-      return (data ??= toPlain(map) as Record<string, unknown>);
-    },
-    locate: (path: YPath) => locOf(nodeAt(map, path), ctx),
-    locateKey: (path: YPath) => locOf(keyAt(map, path), ctx),
-    spanOf: (path: YPath) => {
-      const n = nodeAt(map, path);
-      return n ? { start: n.start, end: n.end } : undefined;
-    },
-    loc: ctx.loc(map),
-    references: locatedStrings(pairs.get('references'), ctx),
-    tags: locatedStrings(pairs.get('tags'), ctx),
-    falsepositives: locatedStrings(pairs.get('falsepositives'), ctx),
-    fields: locatedStrings(pairs.get('fields'), ctx),
-    scope: locatedStrings(pairs.get('scope'), ctx),
-    related: [],
-    // Every field is set (possibly to undefined) so all documents share one object shape.
-    title: stringField(pairs, 'title', ctx),
-    id: stringField(pairs, 'id', ctx),
-    name: stringField(pairs, 'name', ctx),
-    status: stringField(pairs, 'status', ctx),
-    level: stringField(pairs, 'level', ctx),
-    date: stringField(pairs, 'date', ctx),
-    modified: stringField(pairs, 'modified', ctx),
-    author: stringField(pairs, 'author', ctx),
-    description: stringField(pairs, 'description', ctx),
-    license: stringField(pairs, 'license', ctx),
-    taxonomy: stringField(pairs, 'taxonomy', ctx),
-    logsource: undefined,
-    detection: undefined,
-    correlation: undefined,
-    filter: undefined,
-  };
+  const doc = new YamlSigmaDocument(map, index, ctx, pairs);
   if (legacy) doc.legacyGlobal = true;
   const related = pairs.get('related');
   if (related) doc.related = buildRelated(related.value, ctx);
@@ -153,13 +114,97 @@ function buildDocument(map: YMap, index: number, ctx: BuildContext, legacy: bool
   const correlation = pairs.get('correlation');
   if (correlation && correlation.value.kind === 'map') doc.correlation = buildCorrelation(correlation.value, ctx);
   const filter = pairs.get('filter');
-  if (kind === 'filter' && filter && filter.value.kind === 'map') doc.filter = buildFilter(filter.value, ctx);
+  if (doc.kind === 'filter' && filter && filter.value.kind === 'map') doc.filter = buildFilter(filter.value, ctx);
   return doc;
+}
+
+/**
+ * A Sigma document read from its YAML map. A class rather than an object
+ * literal for the lazy `data` getter: a getter written in an object literal
+ * is defined anew on every object, through an accessor V8 keeps in its old
+ * generation, and that kept every document's YAML tree alive through the
+ * young-generation collections (about a tenth of all parsing garbage was
+ * copied and promoted). On the prototype it costs nothing per document.
+ */
+class YamlSigmaDocument implements SigmaDocument {
+  readonly kind: SigmaDocument['kind'];
+  readonly index: number;
+  readonly source: SourceText;
+  readonly loc: Location;
+  references: Located<string>[];
+  tags: Located<string>[];
+  falsepositives: Located<string>[];
+  fields: Located<string>[];
+  scope: Located<string>[];
+  related: SigmaRelated[] = [];
+  // Every field is set (possibly to undefined) so all documents share one object shape.
+  title: Located<string> | undefined;
+  id: Located<string> | undefined;
+  name: Located<string> | undefined;
+  status: Located<string> | undefined;
+  level: Located<string> | undefined;
+  date: Located<string> | undefined;
+  modified: Located<string> | undefined;
+  author: Located<string> | undefined;
+  description: Located<string> | undefined;
+  license: Located<string> | undefined;
+  taxonomy: Located<string> | undefined;
+  logsource: SigmaLogsource | undefined = undefined;
+  detection: SigmaDetection | undefined = undefined;
+  correlation: SigmaCorrelation | undefined = undefined;
+  filter: SigmaFilter | undefined = undefined;
+  legacyGlobal?: boolean;
+  readonly #map: YMap;
+  readonly #ctx: BuildContext;
+  #data: Record<string, unknown> | undefined;
+
+  constructor(map: YMap, index: number, ctx: BuildContext, pairs: Map<string, YPair>) {
+    this.#map = map;
+    this.#ctx = ctx;
+    this.kind = pairs.has('correlation') ? 'correlation' : pairs.has('filter') && !pairs.has('detection') ? 'filter' : 'rule';
+    this.index = index;
+    this.source = ctx.source;
+    this.loc = ctx.loc(map);
+    this.references = locatedStrings(pairs.get('references'), ctx);
+    this.tags = locatedStrings(pairs.get('tags'), ctx);
+    this.falsepositives = locatedStrings(pairs.get('falsepositives'), ctx);
+    this.fields = locatedStrings(pairs.get('fields'), ctx);
+    this.scope = locatedStrings(pairs.get('scope'), ctx);
+    this.title = stringField(pairs, 'title', ctx);
+    this.id = stringField(pairs, 'id', ctx);
+    this.name = stringField(pairs, 'name', ctx);
+    this.status = stringField(pairs, 'status', ctx);
+    this.level = stringField(pairs, 'level', ctx);
+    this.date = stringField(pairs, 'date', ctx);
+    this.modified = stringField(pairs, 'modified', ctx);
+    this.author = stringField(pairs, 'author', ctx);
+    this.description = stringField(pairs, 'description', ctx);
+    this.license = stringField(pairs, 'license', ctx);
+    this.taxonomy = stringField(pairs, 'taxonomy', ctx);
+  }
+
+  /** Built on first use: indexing the corpus never needs it, schema checks do. */
+  get data(): Record<string, unknown> {
+    return (this.#data ??= toPlain(this.#map) as Record<string, unknown>);
+  }
+
+  locate(path: YPath): Location | undefined {
+    return locOf(nodeAt(this.#map, path), this.#ctx);
+  }
+
+  locateKey(path: YPath): Location | undefined {
+    return locOf(keyAt(this.#map, path), this.#ctx);
+  }
+
+  spanOf(path: YPath): Span | undefined {
+    const n = nodeAt(this.#map, path);
+    return n ? { start: n.start, end: n.end } : undefined;
+  }
 }
 
 function buildFilter(map: YMap, ctx: BuildContext): SigmaFilter {
   const pairs = uniquePairs(map);
-  const selections = buildSelections(map, ['filter'], FILTER_RESERVED, ctx);
+  const selections = buildSelections(map, ['filter'], FILTER_RESERVED, ctx, pairs);
   const cond = pairs.get('condition');
   return {
     rules: locatedStrings(pairs.get('rules'), ctx),
@@ -169,7 +214,7 @@ function buildFilter(map: YMap, ctx: BuildContext): SigmaFilter {
   };
 }
 
-function locOf(node: YNode | undefined, ctx: BuildContext) {
+function locOf(node: YNode | undefined, ctx: BuildContext): Location | undefined {
   return node ? ctx.loc(node) : undefined;
 }
 

@@ -14,13 +14,34 @@ import type { YDocument, YMap, YNode, YPair, YScalar, YSeq } from './nodes.js';
 export function readYamlFast(text: string): YDocument[] | null {
   // CRs, tabs and BOMs have fiddly rules (tabs are legal in some places and
   // not others); files with them are rare enough to leave to the full parser.
-  if (text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0 || text.charCodeAt(0) === 0xfeff) return null;
+  // Tabs inside comment lines are the exception: they are common enough that
+  // leaving them to the full parser would load the `yaml` package for one file.
+  if (text.indexOf('\r') >= 0 || !tabsOnlyInsideCommentLines(text) || text.charCodeAt(0) === 0xfeff) return null;
   try {
     return new FastReader(text).documents();
   } catch (e) {
     if (e === BAIL) return null;
     throw e;
   }
+}
+
+/**
+ * Whether every tab of the text sits inside a comment line (`  # a<TAB>b`),
+ * with other text after it on that line. Such a tab is part of a comment, or
+ * an ordinary character of a multi-line quoted or block scalar, to both
+ * readers alike; tabs elsewhere (indentation, separation, trailing white
+ * space) have rules the fast reader does not implement.
+ */
+function tabsOnlyInsideCommentLines(text: string): boolean {
+  for (let i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) {
+    let q = text.lastIndexOf('\n', i) + 1;
+    while (text.charCodeAt(q) === SPACE) q++;
+    if (text.charCodeAt(q) !== HASH) return false;
+    let r = i + 1;
+    while (text.charCodeAt(r) === SPACE || text.charCodeAt(r) === TAB) r++;
+    if (r >= text.length || text.charCodeAt(r) === NL) return false;
+  }
+  return true;
 }
 
 /** Thrown (as one shared value, so no stack is captured) to abandon the fast path. */
@@ -30,6 +51,7 @@ const BAIL = { bail: true };
 const MAX_IMPLICIT_KEY = 1024;
 
 const SPACE = 32;
+const TAB = 9;
 const NL = 10;
 const HASH = 35;
 const COLON = 58;
