@@ -25,6 +25,14 @@ export function predicatesFromLogic(logic: Logic | undefined, map: CompareMapper
   return out;
 }
 
+/** The four contexts a comparison can be in, shared: a fresh object per comparison was most of this walk's garbage. */
+const CONTEXTS: readonly CompareContext[] = [
+  Object.freeze({ excluded: false, negated: false }),
+  Object.freeze({ excluded: false, negated: true }),
+  Object.freeze({ excluded: true, negated: false }),
+  Object.freeze({ excluded: true, negated: true }),
+];
+
 function visit(node: Logic, topLevel: boolean, excluded: boolean, negated: boolean, map: CompareMapper, out: Predicate[]): void {
   switch (node.kind) {
     case 'and':
@@ -38,7 +46,7 @@ function visit(node: Logic, topLevel: boolean, excluded: boolean, negated: boole
       else visit(node.item, false, excluded, !negated, map, out);
       return;
     case 'cmp': {
-      const p = map(node, excluded ? 'exclusion' : 'indicator', { excluded, negated });
+      const p = map(node, excluded ? 'exclusion' : 'indicator', CONTEXTS[(excluded ? 2 : 0) + (negated ? 1 : 0)] as CompareContext);
       if (p) out.push(p);
       return;
     }

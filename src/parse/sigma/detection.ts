@@ -7,7 +7,7 @@ import { parseSigmaCondition } from './condition-parser.js';
 import type { SigmaCondition, SigmaDetection, SigmaDetectionItem, SigmaModifier, SigmaSelection, SigmaValue } from './document-types.js';
 import { REGEX_FLAG_MODIFIERS, SIGMA_MODIFIERS, splitDetectionKey, suggestModifier } from './modifiers.js';
 import { checkSigmaRegex } from './regex.js';
-import { uniquePairs } from '../yaml/nodes.js';
+import { findPair, keyText, uniquePairList } from '../yaml/nodes.js';
 import type { YMap, YNode, YPair, YPath, YScalar } from '../yaml/nodes.js';
 
 /** Keys of `detection` that are not search identifiers. */
@@ -15,11 +15,10 @@ const DETECTION_RESERVED = new Set(['condition', 'timeframe']);
 
 /** Builds `detection`: its search identifiers, its condition(s) and the legacy timeframe. */
 export function buildDetection(map: YMap, path: YPath, ctx: BuildContext): SigmaDetection {
-  const pairs = uniquePairs(map);
-  const selections = buildSelections(map, path, DETECTION_RESERVED, ctx, pairs);
-  const condPair = pairs.get('condition');
+  const selections = buildSelections(map, path, DETECTION_RESERVED, ctx);
+  const condPair = findPair(map, 'condition');
   const condition = condPair ? buildConditions(condPair, [...path, 'condition'], selections, ctx) : [];
-  const tf = pairs.get('timeframe');
+  const tf = findPair(map, 'timeframe');
   const detection: SigmaDetection = { selections, condition, loc: ctx.loc(map) };
   if (tf && tf.value.kind === 'scalar' && tf.value.value !== null) {
     detection.timeframe = {
@@ -33,9 +32,10 @@ export function buildDetection(map: YMap, path: YPath, ctx: BuildContext): Sigma
 }
 
 /** The search identifiers of a detection (or filter) map, skipping its reserved keys. */
-export function buildSelections(map: YMap, path: YPath, reserved: ReadonlySet<string>, ctx: BuildContext, pairs = uniquePairs(map)): Map<string, SigmaSelection> {
+export function buildSelections(map: YMap, path: YPath, reserved: ReadonlySet<string>, ctx: BuildContext): Map<string, SigmaSelection> {
   const out = new Map<string, SigmaSelection>();
-  for (const [name, pair] of pairs) {
+  for (const pair of uniquePairList(map)) {
+    const name = keyText(pair.key);
     if (reserved.has(name)) continue;
     out.set(name, buildSelection(name, pair, [...path, name], ctx));
   }
@@ -74,7 +74,10 @@ function buildSelection(name: string, pair: YPair, path: YPath, ctx: BuildContex
 
 function buildItems(map: YMap, path: YPath, ctx: BuildContext): SigmaDetectionItem[] {
   const items: SigmaDetectionItem[] = [];
-  for (const [key, pair] of uniquePairs(map)) items.push(buildItem(key, pair, [...path, key], ctx));
+  for (const pair of uniquePairList(map)) {
+    const key = keyText(pair.key);
+    items.push(buildItem(key, pair, [...path, key], ctx));
+  }
   return items;
 }
 

@@ -1,12 +1,22 @@
-import { and, not, or } from '../../model/logic.js';
+import { not } from '../../model/logic.js';
 import type { Logic, LogicCompare } from '../../model/logic.js';
-import type { Span } from '../../model/location.js';
+import type { Location, Span } from '../../model/location.js';
 import type { Operator, PredicateValue } from '../../model/rule.js';
 import { selectionsMatching } from './condition-ast.js';
 import type { ConditionNode } from './condition-ast.js';
 import type { SigmaCondition, SigmaDetectionItem, SigmaDocument, SigmaModifier, SigmaSelection, SigmaValue } from './document-types.js';
 import { REGEX_FLAG_MODIFIERS } from './modifiers.js';
 import { hasUnescapedWildcard, impliedPattern, literalCore, unescapeSigma } from './sigma-string.js';
+
+/**
+ * A Sigma comparison, with the locations the document already holds for its
+ * value (or key) and its field: the rule model takes them from here instead
+ * of working them out from the spans a second time.
+ */
+export interface SigmaCompare extends LogicCompare {
+  loc: Location;
+  fieldLoc: Location | undefined;
+}
 
 /**
  * Lowers a rule's (or filter's) detection into the shared Logic tree, spans
@@ -24,16 +34,20 @@ export function sigmaToLogic(doc: SigmaDocument): Logic | undefined {
 }
 
 function combine(kind: 'and' | 'or', parts: (Logic | undefined)[]): Logic | undefined {
-  // A plain loop, not `filter`: V8 inlines filter with a check of the array's
-  // elements kind, and an empty `parts` (still a small-integer array) failed
-  // that check on every call — thousands of deoptimizations per corpus run.
-  const present: Logic[] = [];
+  // and()/or() of the present parts, in one array: filtering first and then
+  // flattening made two arrays per node. A plain loop, not `filter`: V8
+  // inlines filter with a check of the array's elements kind, and an empty
+  // `parts` (still a small-integer array) failed that check on every call.
+  const flat: Logic[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    if (p !== undefined) present.push(p);
+    if (p === undefined) continue;
+    if (p.kind === kind) {
+      for (const it of p.items) flat.push(it);
+    } else flat.push(p);
   }
-  if (present.length === 0) return undefined;
-  return kind === 'and' ? and(present) : or(present);
+  if (flat.length === 0) return undefined;
+  return flat.length === 1 ? (flat[0] as Logic) : { kind, items: flat };
 }
 
 class Lowerer {
@@ -85,7 +99,7 @@ function lowerSelection(sel: SigmaSelection): Logic | undefined {
   return combine('or', parts);
 }
 
-function keywordCompare(v: SigmaValue, group: string): LogicCompare | undefined {
+function keywordCompare(v: SigmaValue, group: string): SigmaCompare | undefined {
   if (v.value === null) return undefined;
   const s = String(v.value);
   const wild = hasUnescapedWildcard(s);
@@ -99,6 +113,8 @@ function keywordCompare(v: SigmaValue, group: string): LogicCompare | undefined 
     caseSensitive: undefined,
     modifiers: undefined,
     group,
+    loc: v.loc,
+    fieldLoc: undefined,
   };
 }
 
@@ -110,6 +126,8 @@ export function lowerItem(item: SigmaDetectionItem, group: string): Logic | unde
     return { kind: 'opaque', span: spanOfItem(item), description: `${item.key}: field reference to ${item.values.map((v) => String(v.value)).join(', ')}` };
   }
   const negate = mods !== undefined && mods.includes('neq');
+  // Most items have one value: its comparison is the item's logic, with no arrays to combine.
+  if (!negate && item.values.length === 1) return compareFor(item, item.values[0] as SigmaValue, mods, group);
   const parts: Logic[] = [];
   for (const v of item.values) {
     const c = compareFor(item, v, mods, group);
@@ -142,40 +160,43 @@ function spanOfItem(item: SigmaDetectionItem): Span {
 /**
  * A comparison with every optional property present (undefined when it does
  * not apply), so all comparisons share one object shape and the checks that
- * read them stay monomorphic.
+ * read them stay monomorphic. It sits at the value `at`, or at the key when
+ * it tests the field's presence.
  */
-function cmp(item: SigmaDetectionItem, operator: Operator, value: PredicateValue, span: Span, group: string, mods: readonly string[] | undefined, caseSensitive: boolean | undefined): LogicCompare {
+function cmp(item: SigmaDetectionItem, operator: Operator, value: PredicateValue, at: SigmaValue | undefined, group: string, mods: readonly string[] | undefined, caseSensitive: boolean | undefined): SigmaCompare {
+  const hasField = item.field !== null;
   return {
     kind: 'cmp',
     field: item.field ?? '',
     operator,
     value,
-    span,
-    fieldSpan: item.field !== null ? item.fieldSpan : undefined,
+    span: at ? at.span : item.keySpan,
+    fieldSpan: hasField ? item.fieldSpan : undefined,
     caseSensitive,
     modifiers: mods,
     group,
+    loc: at ? at.loc : item.keyLoc,
+    fieldLoc: hasField ? item.fieldLoc : undefined,
   };
 }
 
-function compareFor(item: SigmaDetectionItem, v: SigmaValue, mods: string[] | undefined, group: string): LogicCompare | undefined {
-  if (v.value === null && !mods?.includes('exists')) return cmp(item, 'is_null', null, item.keySpan, group, mods, undefined);
+function compareFor(item: SigmaDetectionItem, v: SigmaValue, mods: string[] | undefined, group: string): SigmaCompare | undefined {
+  if (v.value === null && !mods?.includes('exists')) return cmp(item, 'is_null', null, undefined, group, mods, undefined);
   if (!mods) return plainCompare(item, v, group);
   const cased = mods.includes('cased') ? true : undefined;
   if (mods.includes('exists')) {
     const b = v.value === true || v.value === 'true' ? true : v.value === false || v.value === 'false' ? false : undefined;
     if (b === undefined) return undefined;
-    return cmp(item, b ? 'is_not_null' : 'is_null', null, item.keySpan, group, mods, undefined);
+    return cmp(item, b ? 'is_not_null' : 'is_null', null, undefined, group, mods, undefined);
   }
-  const span = v.span;
   if (mods.includes('re')) {
     const pattern = String(v.value);
     const insensitive = mods.some((m) => REGEX_FLAG_MODIFIERS[m] === 'i') || /^\(\?[a-zA-Z]*i[a-zA-Z]*\)/.test(pattern);
-    return cmp(item, 'regex_match', pattern, span, group, mods, !insensitive);
+    return cmp(item, 'regex_match', pattern, v, group, mods, !insensitive);
   }
-  if (mods.includes('cidr')) return cmp(item, 'cidr', String(v.value), span, group, mods, undefined);
+  if (mods.includes('cidr')) return cmp(item, 'cidr', String(v.value), v, group, mods, undefined);
   for (const m of mods) {
-    if (m === 'lt' || m === 'lte' || m === 'gt' || m === 'gte') return cmp(item, m, v.value, span, group, mods, undefined);
+    if (m === 'lt' || m === 'lte' || m === 'gt' || m === 'gte') return cmp(item, m, v.value, v, group, mods, undefined);
   }
   const contains = mods.includes('contains');
   const leading = contains || mods.includes('endswith');
@@ -183,8 +204,8 @@ function compareFor(item: SigmaDetectionItem, v: SigmaValue, mods: string[] | un
   if (leading || trailing) {
     const s = String(v.value);
     const core = literalCore(s, leading, trailing);
-    if (core === undefined) return cmp(item, 'wildcard', impliedPattern(s, leading, trailing), span, group, mods, cased);
-    return cmp(item, contains ? 'contains' : leading ? 'ends_with' : 'starts_with', core, span, group, mods, cased);
+    if (core === undefined) return cmp(item, 'wildcard', impliedPattern(s, leading, trailing), v, group, mods, cased);
+    return cmp(item, contains ? 'contains' : leading ? 'ends_with' : 'starts_with', core, v, group, mods, cased);
   }
   const c = plainCompare(item, v, group);
   c.modifiers = mods;
@@ -193,7 +214,7 @@ function compareFor(item: SigmaDetectionItem, v: SigmaValue, mods: string[] | un
 }
 
 /** A value without modifiers: equality, or a wildcard pattern when it has unescaped `*`/`?`. */
-function plainCompare(item: SigmaDetectionItem, v: SigmaValue, group: string): LogicCompare {
+function plainCompare(item: SigmaDetectionItem, v: SigmaValue, group: string): SigmaCompare {
   let value: PredicateValue = v.value;
   let operator: Operator = 'eq';
   if (typeof value === 'string') {
@@ -205,5 +226,5 @@ function plainCompare(item: SigmaDetectionItem, v: SigmaValue, group: string): L
     operator = 'contains';
     value = String(value);
   }
-  return cmp(item, operator, value, v.span, group, undefined, undefined);
+  return cmp(item, operator, value, v, group, undefined, undefined);
 }

@@ -1,6 +1,6 @@
 import type { BuildContext } from './build-context.js';
 import type { Located, SigmaCorrelation, SigmaCorrelationCondition, SigmaLogsource, SigmaRelated, SigmaScalar } from './document-types.js';
-import { keyText, uniquePairs } from '../yaml/nodes.js';
+import { keyText, uniquePairList, uniquePairs } from '../yaml/nodes.js';
 import type { YMap, YNode, YPair, YScalar } from '../yaml/nodes.js';
 
 /** A scalar as a Located string (numbers and booleans as text); undefined for null and collections. */
@@ -36,9 +36,10 @@ export function stringField(pairs: Map<string, YPair>, key: string, ctx: BuildCo
 
 export function buildLogsource(map: YMap, ctx: BuildContext): SigmaLogsource {
   const out: SigmaLogsource = { other: {}, loc: ctx.loc(map) };
-  for (const [key, pair] of uniquePairs(map)) {
+  for (const pair of uniquePairList(map)) {
     const value = locatedString(pair.value, pair.key, ctx);
     if (!value) continue;
+    const key = keyText(pair.key);
     if (key === 'product' || key === 'category' || key === 'service' || key === 'definition') out[key] = value;
     else out.other[key] = value;
   }

@@ -6,7 +6,7 @@ import type { EventRef, KnownFields, ParsedFile, RuleModel, TacticRef, Technique
 import type { VendorParser } from '../index.js';
 import type { SigmaDocument } from './document-types.js';
 import { parseSigmaFile } from './parse-file.js';
-import { sigmaToLogic } from './lower.js';
+import { sigmaToLogic, type SigmaCompare } from './lower.js';
 
 const TECHNIQUE_TAG = /^attack\.(t\d{4}(?:\.\d{3})?)$/i;
 /** attack.<tactic>, but not group/software/campaign ids (attack.g0016, attack.s0002, attack.c0001). */
@@ -56,7 +56,9 @@ export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocum
   const ls = logsourceOf(doc);
   const ctx: FieldContext = ls;
   const logic = sigmaToLogic(doc);
-  const predicates = predicatesFromLogic(logic, (cmp, role, where) => {
+  const predicates = predicatesFromLogic(logic, (logicCmp, role, where) => {
+    // sigmaToLogic makes every comparison a SigmaCompare.
+    const cmp = logicCmp as SigmaCompare;
     const field = cmp.field === '' ? '' : canonicalField('sigma', cmp.field, ctx);
     // Every optional property is present (undefined when it does not apply):
     // one object shape for all predicates keeps the checks that read them monomorphic.
@@ -66,8 +68,8 @@ export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocum
       operator: cmp.operator,
       value: cmp.value,
       role: role === 'indicator' && field !== '' && isScopeField(field) ? 'scope' : role,
-      loc: source.location(cmp.span),
-      fieldLoc: cmp.fieldSpan ? source.location(cmp.fieldSpan) : undefined,
+      loc: cmp.loc,
+      fieldLoc: cmp.fieldLoc,
       caseSensitive: cmp.caseSensitive,
       modifiers: cmp.modifiers,
       group: cmp.group || undefined,

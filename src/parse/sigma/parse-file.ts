@@ -204,7 +204,7 @@ class YamlSigmaDocument implements SigmaDocument {
 
 function buildFilter(map: YMap, ctx: BuildContext): SigmaFilter {
   const pairs = uniquePairs(map);
-  const selections = buildSelections(map, ['filter'], FILTER_RESERVED, ctx, pairs);
+  const selections = buildSelections(map, ['filter'], FILTER_RESERVED, ctx);
   const cond = pairs.get('condition');
   return {
     rules: locatedStrings(pairs.get('rules'), ctx),

@@ -93,6 +93,21 @@ export function uniquePairs(map: YMap): Map<string, YPair> {
   return out;
 }
 
+/**
+ * The pairs `uniquePairs` gives, in its order, as a list: the map's own list
+ * (no copy and no Map) when no key repeats, as in almost every map.
+ */
+export function uniquePairList(map: YMap): readonly YPair[] {
+  const pairs = map.pairs;
+  if (pairs.length > 16) return [...uniquePairs(map).values()];
+  // Maps this small are cheaper to scan pairwise than to put in a Map.
+  for (let i = 1; i < pairs.length; i++) {
+    const k = keyText((pairs[i] as YPair).key);
+    for (let j = 0; j < i; j++) if (keyText((pairs[j] as YPair).key) === k) return [...uniquePairs(map).values()];
+  }
+  return pairs;
+}
+
 export function getValue(map: YMap, key: string): YNode | undefined {
   return findPair(map, key)?.value;
 }
