@@ -10,19 +10,22 @@ export type StringStyle = 'literal' | 'escaped';
  */
 export class EmbeddedText {
   readonly text: string;
-  private readonly map: Int32Array;
+  /** File offset of each offset of `text`; undefined when they are `shift` plus the offset. */
+  private readonly map: Int32Array | undefined;
+  private readonly shift: number;
   private readonly source: SourceText;
 
-  constructor(source: SourceText, text: string, map: Int32Array) {
+  constructor(source: SourceText, text: string, map: Int32Array | undefined, shift = 0) {
     this.source = source;
     this.text = text;
     this.map = map;
+    this.shift = shift;
   }
 
   /** File offset of an offset in the decoded text. */
   fileOffset(offset: number): number {
     const i = Math.max(0, Math.min(offset, this.text.length));
-    return this.map[i] as number;
+    return this.map === undefined ? this.shift + i : (this.map[i] as number);
   }
 
   fileSpan(span: Span): Span {
@@ -39,9 +42,8 @@ export class EmbeddedText {
 
   /** Text whose characters sit at the same offsets in the file (tests, synthetic input). */
   static identity(source: SourceText, start: number, text: string): EmbeddedText {
-    const map = new Int32Array(text.length + 1);
-    for (let i = 0; i <= text.length; i++) map[i] = start + i;
-    return new EmbeddedText(source, text, map);
+    // No offset table: most conditions are written as is, and a table per condition was a typed array each.
+    return new EmbeddedText(source, text, undefined, start);
   }
 
   /**

@@ -93,17 +93,19 @@ function buildItem(key: string, pair: YPair, path: YPath, ctx: BuildContext): Si
     if (!SIGMA_MODIFIERS.has(part.text)) reportUnknownModifier(part.text, span, ctx);
   }
   const keySpan = { start: pair.key.start, end: pair.key.end };
+  const keyLoc = ctx.loc(keySpan);
   const item: SigmaDetectionItem = {
     field: split.field ? split.field.text : null,
     key,
-    fieldLoc: ctx.loc(fieldSpan),
+    // A plain key without modifiers is all field: one location serves both (locations are never mutated).
+    fieldLoc: fieldSpan.start === keySpan.start && fieldSpan.end === keySpan.end ? keyLoc : ctx.loc(fieldSpan),
     fieldSpan,
-    keyLoc: ctx.loc(keySpan),
+    keyLoc,
     keySpan,
     modifiers,
     values: [],
     valueIsList: pair.value.kind === 'seq',
-    linkage: modifiers.some((m) => m.name === 'all') ? 'and' : 'or',
+    linkage: hasModifier(modifiers, 'all') ? 'and' : 'or',
     loc: ctx.loc({ start: pair.key.start, end: Math.max(pair.key.end, pair.value.end) }),
     path,
   };
@@ -117,8 +119,13 @@ function buildItem(key: string, pair: YPair, path: YPath, ctx: BuildContext): Si
   } else {
     ctx.report('sigma-detection-invalid', `the value of '${key}' is a map; a field takes a value or a list of values`, spanOf(v));
   }
-  if (modifiers.some((m) => m.name === 're')) checkRegexValues(item, ctx);
+  if (hasModifier(modifiers, 're')) checkRegexValues(item, ctx);
   return item;
+}
+
+function hasModifier(modifiers: readonly SigmaModifier[], name: string): boolean {
+  for (let i = 0; i < modifiers.length; i++) if ((modifiers[i] as SigmaModifier).name === name) return true;
+  return false;
 }
 
 function reportUnknownModifier(name: string, span: Span, ctx: BuildContext): void {

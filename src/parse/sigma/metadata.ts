@@ -1,15 +1,44 @@
+import type { Location, SourceText, Span } from '../../model/location.js';
 import type { BuildContext } from './build-context.js';
 import type { Located, SigmaCorrelation, SigmaCorrelationCondition, SigmaLogsource, SigmaRelated, SigmaScalar } from './document-types.js';
 import { keyText, uniquePairList, uniquePairs } from '../yaml/nodes.js';
 import type { YMap, YNode, YPair, YScalar } from '../yaml/nodes.js';
 
+/**
+ * A value with its place, whose lines and columns are worked out on first
+ * use: a document has a few dozen of these (title, tags, logsource …) and a
+ * run reads the places of few of them, only where it reports.
+ */
+class LocatedValue<T> implements Located<T> {
+  readonly value: T;
+  readonly span: Span;
+  readonly #source: SourceText;
+  /** Where the key is written; undefined for a list item, whose keyLoc is its loc. */
+  readonly #key: Span | undefined;
+  #loc: Location | undefined = undefined;
+  #keyLoc: Location | undefined = undefined;
+
+  constructor(value: T, node: YNode, key: YScalar | undefined, source: SourceText) {
+    this.value = value;
+    this.span = { start: node.start, end: node.end };
+    this.#key = key ? { start: key.start, end: key.end } : undefined;
+    this.#source = source;
+  }
+
+  get loc(): Location {
+    return (this.#loc ??= this.#source.location(this.span));
+  }
+
+  get keyLoc(): Location {
+    // A list item has no key of its own: its keyLoc is its loc (one object; locations are never mutated).
+    return (this.#keyLoc ??= this.#key ? this.#source.location(this.#key) : this.loc);
+  }
+}
+
 /** A scalar as a Located string (numbers and booleans as text); undefined for null and collections. */
 export function locatedString(node: YNode | undefined, key: YScalar | undefined, ctx: BuildContext): Located<string> | undefined {
   if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
-  const span = { start: node.start, end: node.end };
-  const loc = ctx.loc(span);
-  // A list item has no key of its own: its keyLoc is its loc (one object; locations are never mutated).
-  return { value: String(node.value), loc, span, keyLoc: key ? ctx.loc(key) : loc };
+  return new LocatedValue(String(node.value), node, key, ctx.source);
 }
 
 /** A list of strings; a single scalar counts as a one-element list (as Sigma tools accept it). */
@@ -63,8 +92,7 @@ export function buildRelated(node: YNode, ctx: BuildContext): SigmaRelated[] {
 }
 
 function located<T>(value: T, node: YNode, key: YScalar | undefined, ctx: BuildContext): Located<T> {
-  const span = { start: node.start, end: node.end };
-  return { value, loc: ctx.loc(span), span, keyLoc: ctx.loc(key ?? node) };
+  return new LocatedValue(value, node, key, ctx.source);
 }
 
 const CORRELATION_OPERATORS = new Set(['gt', 'gte', 'lt', 'lte', 'eq', 'neq']);

@@ -40,6 +40,8 @@ export interface SplitKey {
 
 /** Splits `Image|endswith|all` into the field and its modifiers, keeping each part's offsets. */
 export function splitDetectionKey(key: string): SplitKey {
+  // Most keys are a bare field name.
+  if (key.indexOf('|') < 0) return { field: key === '' ? null : { text: key, start: 0, end: key.length }, modifiers: [] };
   const parts: KeyPart[] = [];
   let start = 0;
   for (let i = 0; i <= key.length; i++) {

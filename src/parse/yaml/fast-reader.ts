@@ -65,6 +65,8 @@ class FastReader {
   /** Start of the line after the node parsed last. */
   private pos = 0;
   private depth = 0;
+  /** Offset just after the `:` of the key `tryKey` found last (a field, not a result object per key). */
+  private keyAfter = 0;
   private readonly commentMarks: NextIndex;
   private readonly colonSpaces: NextIndex;
   private readonly colons: NextIndex;
@@ -191,20 +193,21 @@ class FastReader {
     const p = lineStart + n;
     if (this.isSeqIndicator(p)) return this.blockSeq(n, p);
     const key = this.tryKey(p);
-    if (key) return this.blockMap(n, p, key);
+    if (key) return this.blockMap(n, p, key, this.keyAfter);
     return this.inlineValue(p, parentIndent);
   }
 
-  private blockMap(indent: number, firstKey: number, first: KeyScan): YMap {
+  /** A block map whose first key, found by tryKey, ends its `:` at `after`. */
+  private blockMap(indent: number, firstKey: number, first: YScalar, after: number): YMap {
     // Deep nesting is for the full parser to refuse with a message (a bail-out needs no unwinding).
     if (++this.depth > MAX_NESTING) throw BAIL;
     const pairs: YPair[] = [];
-    let key: KeyScan = first;
-    let end = first.key.end;
+    let key = first;
+    let end = first.end;
     for (;;) {
-      const value = this.mapValue(key.after, indent);
-      pairs.push({ key: key.key, value });
-      end = Math.max(key.key.end, value.end);
+      const value = this.mapValue(after, indent);
+      pairs.push({ key, value });
+      end = Math.max(key.end, value.end);
       const p = this.nextContentLine(this.pos);
       if (p >= this.len || this.isMarker(p, DASH) || this.isMarker(p, 46)) break;
       const ind = this.indentOf(p);
@@ -217,6 +220,7 @@ class FastReader {
         throw BAIL;
       }
       key = next;
+      after = this.keyAfter;
     }
     this.depth--;
     return { kind: 'map', pairs, start: firstKey, end };
@@ -261,7 +265,7 @@ class FastReader {
         item = this.blockSeq(this.column(q), q);
       } else {
         const key = this.tryKey(q);
-        item = key ? this.blockMap(this.column(q), q, key) : this.inlineValue(q, indent);
+        item = key ? this.blockMap(this.column(q), q, key, this.keyAfter) : this.inlineValue(q, indent);
       }
       items.push(item);
       end = Math.max(end, item.end);
@@ -279,8 +283,11 @@ class FastReader {
 
   // ---- keys ----------------------------------------------------------------
 
-  /** A mapping key at `p` (plain or quoted, on one line) followed by `:`; null if the line is not a pair. */
-  private tryKey(p: number): KeyScan | null {
+  /**
+   * A mapping key at `p` (plain or quoted, on one line) followed by `:`, with
+   * `keyAfter` set just after the `:`; null if the line is not a pair.
+   */
+  private tryKey(p: number): YScalar | null {
     const t = this.text;
     const c = t.charCodeAt(p);
     if (c === SQUOTE || c === DQUOTE) {
@@ -291,7 +298,8 @@ class FastReader {
       if (t.charCodeAt(after) !== COLON || !this.isBreakAfter(after + 1)) return null;
       if (after - p > MAX_IMPLICIT_KEY) throw BAIL;
       const key = c === SQUOTE ? this.singleQuoted(p, -1, true) : this.doubleQuoted(p, -1, true);
-      return { key, after: after + 1 };
+      this.keyAfter = after + 1;
+      return key;
     }
     if (!this.canStartPlain(p)) {
       if (c === 63 /* ? */ || c === COLON) {
@@ -309,9 +317,8 @@ class FastReader {
         if (i - p > MAX_IMPLICIT_KEY) throw BAIL;
         let e = i;
         while (e > p && t.charCodeAt(e - 1) === SPACE) e--;
-        const raw = t.slice(p, e);
-        const key: YScalar = { kind: 'scalar', value: resolvePlain(raw), style: 'plain', start: p, end: e };
-        return { key, after: i + 1 };
+        this.keyAfter = i + 1;
+        return { kind: 'scalar', value: resolvePlain(t.slice(p, e)), style: 'plain', start: p, end: e };
       }
       i = this.colons.from(i + 1);
     }
@@ -696,12 +703,6 @@ class NextIndex {
     this.found = this.text.indexOf(this.needle, p);
     return this.found;
   }
-}
-
-interface KeyScan {
-  key: YScalar;
-  /** Offset just after the `:`. */
-  after: number;
 }
 
 /** Folds the lines of a `>` block scalar (no more-indented lines, which the reader rejects). */
