@@ -164,3 +164,29 @@ describe('lowering conditions', () => {
     expect(show(sigmaToLogic(doc))).toBe('and(not(Image ends_with "\\\\x.exe" [neq|endswith]), User is_not_null null [neq])');
   });
 });
+
+describe('Sigma predicates: places', () => {
+  it('read each place from the detection: value, field, the key of a presence test, none for a keyword', async () => {
+    const { sigmaParser } = await import('../../src/parse/sigma/model.js');
+    const text = [
+      'title: t',
+      'logsource: {category: process_creation, product: windows}',
+      'detection:',
+      '  sel:',
+      '    Image|endswith: \\cmd.exe',
+      '    CommandLine: null',
+      '  kw:',
+      '    - whoami',
+      '  condition: sel or kw',
+      '',
+    ].join('\n');
+    const rule = sigmaParser.parse('x.yml', new SourceText(text), {}).rules[0];
+    const at = (l: { line: number; column: number; endLine: number; endColumn: number } | undefined): string =>
+      l ? `${l.line}:${l.column}-${l.endLine}:${l.endColumn}` : 'undefined';
+    expect(rule?.predicates.map((p) => [p.fieldAsWritten, p.operator, at(p.loc), at(p.fieldLoc)])).toEqual([
+      ['Image', 'ends_with', '5:21-5:29', '5:5-5:10'],
+      ['CommandLine', 'is_null', '6:5-6:16', '6:5-6:16'],
+      ['', 'contains', '8:7-8:13', 'undefined'],
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import type { ConditionNode } from './condition-ast.js';
 import { parseSigmaCondition } from './condition-parser.js';
 import type { SigmaCondition, SigmaDetection, SigmaDetectionItem, SigmaModifier, SigmaSelection, SigmaValue } from './document-types.js';
 import { REGEX_FLAG_MODIFIERS, SIGMA_MODIFIERS, splitDetectionKey, suggestModifier } from './modifiers.js';
+import { DetectionCondition, DetectionItem, DetectionModifier, DetectionSelection, DetectionValue } from './detection-parts.js';
 import { checkSigmaRegex } from './regex.js';
 import { findPair, keyText, uniquePairList } from '../yaml/nodes.js';
 import type { YMap, YNode, YPair, YPath, YScalar } from '../yaml/nodes.js';
@@ -44,16 +45,15 @@ export function buildSelections(map: YMap, path: YPath, reserved: ReadonlySet<st
 
 function buildSelection(name: string, pair: YPair, path: YPath, ctx: BuildContext): SigmaSelection {
   const value = pair.value;
-  const selection: SigmaSelection = {
+  const valueNode = value.kind === 'scalar' && value.value === null ? pair.key : value;
+  const selection = new DetectionSelection(
     name,
-    loc: ctx.loc(pair.key),
-    span: { start: pair.key.start, end: pair.key.end },
-    valueLoc: ctx.loc(value.kind === 'scalar' && value.value === null ? pair.key : value),
-    kind: value.kind === 'map' ? 'map' : 'list',
-    groups: [],
-    keywords: [],
+    { start: pair.key.start, end: pair.key.end },
+    { start: valueNode.start, end: valueNode.end },
+    value.kind === 'map' ? 'map' : 'list',
     path,
-  };
+    ctx.source,
+  );
   if (value.kind === 'map') {
     selection.groups.push(buildItems(value, path, ctx));
   } else if (value.kind === 'seq') {
@@ -89,26 +89,21 @@ function buildItem(key: string, pair: YPair, path: YPath, ctx: BuildContext): Si
   for (const part of split.modifiers) {
     // An empty modifier (`a||b`, `a|`) has no columns of its own; point at its `|`.
     const span = part.text === '' ? em.fileSpan({ start: part.start - 1, end: part.start }) : em.fileSpan(part);
-    modifiers.push({ name: part.text, span, loc: ctx.loc(span) });
+    modifiers.push(new DetectionModifier(part.text, span, ctx.source));
     if (!SIGMA_MODIFIERS.has(part.text)) reportUnknownModifier(part.text, span, ctx);
   }
-  const keySpan = { start: pair.key.start, end: pair.key.end };
-  const keyLoc = ctx.loc(keySpan);
-  const item: SigmaDetectionItem = {
-    field: split.field ? split.field.text : null,
+  const item = new DetectionItem(
+    split.field ? split.field.text : null,
     key,
-    // A plain key without modifiers is all field: one location serves both (locations are never mutated).
-    fieldLoc: fieldSpan.start === keySpan.start && fieldSpan.end === keySpan.end ? keyLoc : ctx.loc(fieldSpan),
     fieldSpan,
-    keyLoc,
-    keySpan,
+    { start: pair.key.start, end: pair.key.end },
     modifiers,
-    values: [],
-    valueIsList: pair.value.kind === 'seq',
-    linkage: hasModifier(modifiers, 'all') ? 'and' : 'or',
-    loc: ctx.loc({ start: pair.key.start, end: Math.max(pair.key.end, pair.value.end) }),
+    pair.value.kind === 'seq',
+    hasModifier(modifiers, 'all') ? 'and' : 'or',
+    Math.max(pair.key.end, pair.value.end),
     path,
-  };
+    ctx.source,
+  );
   const v = pair.value;
   if (v.kind === 'scalar') item.values.push(sigmaValue(v, ctx));
   else if (v.kind === 'seq') {
@@ -154,7 +149,7 @@ export function sigmaValue(node: YScalar, ctx: BuildContext): SigmaValue {
     const raw = ctx.source.text.slice(node.start, node.end);
     if (String(value) !== raw) value = raw;
   }
-  return { value, loc: ctx.loc(node), span: { start: node.start, end: node.end }, quoted: node.style !== 'plain' };
+  return new DetectionValue(value, { start: node.start, end: node.end }, node.style !== 'plain', ctx.source);
 }
 
 function spanOf(node: YNode): Span {
@@ -186,8 +181,7 @@ function buildCondition(node: YScalar, path: YPath, selections: Map<string, Sigm
   for (const e of parsed.errors) ctx.report('sigma-condition-syntax', e.message, embedded.fileSpan(e.span));
   if (parsed.ast) checkReferences(parsed.ast, selections, (message, span) => ctx.report('sigma-condition-reference', message, embedded.fileSpan(span)));
   if (parsed.ast) reportAggregations(parsed.ast, (message, span) => ctx.report('sigma-condition-aggregation', message, embedded.fileSpan(span), 'warn'));
-  const span = { start: node.start, end: node.end };
-  return { text, ast: parsed.ast, loc: ctx.loc(span), span, embedded, path };
+  return new DetectionCondition(text, parsed.ast, { start: node.start, end: node.end }, embedded, path, ctx.source);
 }
 
 type Reporter = (message: string, span: Span) => void;

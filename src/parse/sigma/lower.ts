@@ -1,6 +1,6 @@
 import { not } from '../../model/logic.js';
 import type { Logic, LogicCompare } from '../../model/logic.js';
-import type { Location, Span } from '../../model/location.js';
+import type { Span } from '../../model/location.js';
 import type { Operator, PredicateValue } from '../../model/rule.js';
 import { selectionsMatching } from './condition-ast.js';
 import type { ConditionNode } from './condition-ast.js';
@@ -9,13 +9,15 @@ import { REGEX_FLAG_MODIFIERS } from './modifiers.js';
 import { hasUnescapedWildcard, impliedPattern, literalCore, unescapeSigma } from './sigma-string.js';
 
 /**
- * A Sigma comparison, with the locations the document already holds for its
- * value (or key) and its field: the rule model takes them from here instead
- * of working them out from the spans a second time.
+ * A Sigma comparison, with the document parts that know its places: the rule
+ * model's predicates read their locations from these, when asked, instead of
+ * working them out from the spans a second time.
  */
 export interface SigmaCompare extends LogicCompare {
-  loc: Location;
-  fieldLoc: Location | undefined;
+  /** The value compared; undefined for a test of the field's presence, which sits at the item's key. */
+  at: SigmaValue | undefined;
+  /** The detection item; undefined for a keyword of a keyword list. */
+  item: SigmaDetectionItem | undefined;
 }
 
 /**
@@ -113,8 +115,8 @@ function keywordCompare(v: SigmaValue, group: string): SigmaCompare | undefined 
     caseSensitive: undefined,
     modifiers: undefined,
     group,
-    loc: v.loc,
-    fieldLoc: undefined,
+    at: v,
+    item: undefined,
   };
 }
 
@@ -164,19 +166,18 @@ function spanOfItem(item: SigmaDetectionItem): Span {
  * it tests the field's presence.
  */
 function cmp(item: SigmaDetectionItem, operator: Operator, value: PredicateValue, at: SigmaValue | undefined, group: string, mods: readonly string[] | undefined, caseSensitive: boolean | undefined): SigmaCompare {
-  const hasField = item.field !== null;
   return {
     kind: 'cmp',
     field: item.field ?? '',
     operator,
     value,
     span: at ? at.span : item.keySpan,
-    fieldSpan: hasField ? item.fieldSpan : undefined,
+    fieldSpan: item.field !== null ? item.fieldSpan : undefined,
     caseSensitive,
     modifiers: mods,
     group,
-    loc: at ? at.loc : item.keyLoc,
-    fieldLoc: hasField ? item.fieldLoc : undefined,
+    at,
+    item,
   };
 }
 

@@ -1,8 +1,8 @@
 import { canonicalField, isScopeField, type FieldContext } from '../../model/fields.js';
 import { sigmaLogsourceEvents, sigmaLogsourceFields } from '../../model/events.js';
-import type { SourceText } from '../../model/location.js';
 import { predicatesFromLogic } from '../../model/predicates.js';
-import type { EventRef, KnownFields, ParsedFile, RuleModel, TacticRef, TechniqueRef } from '../../model/rule.js';
+import type { Location, SourceText } from '../../model/location.js';
+import type { EventRef, KnownFields, Operator, ParsedFile, Predicate, PredicateValue, Role, RuleModel, TacticRef, TechniqueRef } from '../../model/rule.js';
 import type { VendorParser } from '../index.js';
 import type { SigmaDocument } from './document-types.js';
 import { parseSigmaFile } from './parse-file.js';
@@ -60,21 +60,8 @@ export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocum
     // sigmaToLogic makes every comparison a SigmaCompare.
     const cmp = logicCmp as SigmaCompare;
     const field = cmp.field === '' ? '' : canonicalField('sigma', cmp.field, ctx);
-    // Every optional property is present (undefined when it does not apply):
-    // one object shape for all predicates keeps the checks that read them monomorphic.
-    return {
-      field,
-      fieldAsWritten: cmp.field,
-      operator: cmp.operator,
-      value: cmp.value,
-      role: role === 'indicator' && field !== '' && isScopeField(field) ? 'scope' : role,
-      loc: cmp.loc,
-      fieldLoc: cmp.fieldLoc,
-      caseSensitive: cmp.caseSensitive,
-      modifiers: cmp.modifiers,
-      group: cmp.group || undefined,
-      negated: where.negated || undefined,
-    };
+    const shown = role === 'indicator' && field !== '' && isScopeField(field) ? 'scope' : role;
+    return new SigmaPredicate(field, shown, cmp, where.negated || undefined);
   });
   // EventID in the detection narrows a service logsource (`service: security` + 4688) to its events.
   const eventIds = predicates.filter((p) => p.fieldAsWritten === 'EventID' && p.role !== 'exclusion' && !p.negated && p.operator === 'eq' && p.value !== null).map((p) => p.value as number | string);
@@ -103,6 +90,49 @@ export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocum
   if (doc.id) model.id = doc.id.value;
   if (doc.title) model.title = doc.title.value;
   return model;
+}
+
+/**
+ * A Sigma predicate, whose locations are read from the document parts when
+ * asked (checks ask where they report, which is seldom). Every optional
+ * property is present (undefined when it does not apply): one object shape
+ * for all predicates keeps the checks that read them monomorphic.
+ */
+class SigmaPredicate implements Predicate {
+  readonly field: string;
+  readonly fieldAsWritten: string;
+  readonly operator: Operator;
+  readonly value: PredicateValue;
+  readonly role: Role;
+  readonly caseSensitive: boolean | undefined;
+  readonly modifiers: readonly string[] | undefined;
+  readonly group: string | undefined;
+  readonly negated: boolean | undefined;
+  readonly #cmp: SigmaCompare;
+
+  constructor(field: string, role: Role, cmp: SigmaCompare, negated: boolean | undefined) {
+    this.field = field;
+    this.fieldAsWritten = cmp.field;
+    this.operator = cmp.operator;
+    this.value = cmp.value;
+    this.role = role;
+    this.caseSensitive = cmp.caseSensitive;
+    this.modifiers = cmp.modifiers;
+    this.group = cmp.group || undefined;
+    this.negated = negated;
+    this.#cmp = cmp;
+  }
+
+  /** Where the value sits; for a test of the field's presence, the item's key. */
+  get loc(): Location {
+    const c = this.#cmp;
+    return c.at ? c.at.loc : (c.item as NonNullable<SigmaCompare['item']>).keyLoc;
+  }
+
+  get fieldLoc(): Location | undefined {
+    const c = this.#cmp;
+    return c.fieldSpan && c.item ? c.item.fieldLoc : undefined;
+  }
 }
 
 function logsourceOf(doc: SigmaDocument): { product?: string; category?: string; service?: string } {
