@@ -177,11 +177,31 @@ export function buildConditions(pair: YPair, path: YPath, selections: Map<string
 function buildCondition(node: YScalar, path: YPath, selections: Map<string, SigmaSelection>, ctx: BuildContext): SigmaCondition {
   const text = String(node.value);
   const embedded = ctx.embedded(node, text);
-  const parsed = parseSigmaCondition(text);
+  const parsed = conditionParse(text);
   for (const e of parsed.errors) ctx.report('sigma-condition-syntax', e.message, embedded.fileSpan(e.span));
   if (parsed.ast) checkReferences(parsed.ast, selections, (message, span) => ctx.report('sigma-condition-reference', message, embedded.fileSpan(span)));
   if (parsed.ast) reportAggregations(parsed.ast, (message, span) => ctx.report('sigma-condition-aggregation', message, embedded.fileSpan(span), 'warn'));
   return new DetectionCondition(text, parsed.ast, { start: node.start, end: node.end }, embedded, path, ctx.source);
+}
+
+/**
+ * Parses of condition texts, shared by every rule that writes the same one:
+ * a corpus has a few hundred distinct conditions for thousands of rules
+ * (`selection`, `selection and not filter` …). The trees and errors are in
+ * the text's own offsets, so they hold for any file; nothing changes them.
+ */
+const conditionParses = new Map<string, ReturnType<typeof parseSigmaCondition>>();
+/** Bounds the memory a stream of distinct conditions (a generated corpus) can hold. */
+const MAX_CACHED_CONDITIONS = 4096;
+
+function conditionParse(text: string): ReturnType<typeof parseSigmaCondition> {
+  let parsed = conditionParses.get(text);
+  if (parsed === undefined) {
+    parsed = parseSigmaCondition(text);
+    if (conditionParses.size >= MAX_CACHED_CONDITIONS) conditionParses.clear();
+    conditionParses.set(text, parsed);
+  }
+  return parsed;
 }
 
 type Reporter = (message: string, span: Span) => void;

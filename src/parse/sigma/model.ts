@@ -38,7 +38,7 @@ const SIGMA_KEYS = ['title', 'logsource', 'detection', 'correlation', 'filter'];
 
 /** Whether the document has any key only Sigma documents have (read from the YAML nodes: `data` would build the whole plain value). */
 function isSigmaLike(doc: SigmaDocument): boolean {
-  return SIGMA_KEYS.some((k) => doc.locateKey([k]) !== undefined);
+  return SIGMA_KEYS.some((k) => doc.spanOf([k]) !== undefined);
 }
 
 export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocument): RuleModel<SigmaDocument> {
