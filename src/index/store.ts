@@ -1,19 +1,22 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import path from 'node:path';
 import { fieldOfKey, parseKey } from '../model/normalize.js';
 import { detectionDigest } from './fingerprint.js';
 import type { Operator, Role, RuleModel, Vendor } from '../model/rule.js';
 import { aggregateTechnique, aggregateTechniqueEvent, withoutRules } from './aggregate.js';
+import { encodeReach, ReachTable } from './reach-table.js';
 import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 10;
-const REACH_SHARDS = 64;
+export const INDEX_FORMAT = 11;
 const LOOKUP_SHARDS = 64;
 const BUCKET_BITS = 6;
 
 interface Manifest {
   format: number;
+  /** The byte order of the binary files (reach.bin). */
+  endianness: 'BE' | 'LE';
   key: string;
   builtAt: string;
   roots: string[];
@@ -102,7 +105,7 @@ const hashesKey = (ref: number): string => `h:${ref}`;
 const idKey = (vendor: Vendor, id: string): string => `i:${vendor}:${id.toLowerCase()}`;
 
 /**
- * A reach or lookup shard as stored: its keys and their values as two
+ * A lookup shard as stored: its keys and their values as two
  * arrays. Read into a Map, this parses faster than a JSON object with
  * thousands of long keys (JSON.parse interns every object key).
  */
@@ -192,7 +195,7 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
 /**
  * The index on disk is sharded so that linting one file reads only what it
  * needs: a small manifest, the shards of the draft's techniques, and the
- * reach and lookup shards of its keys — a few hundred KB, not the corpus.
+ * lookup shards of its keys and the reach table — a few hundred KB, not the corpus.
  *   manifest.json            counts and the technique list
  *   t/<technique>.json       the rules under a technique (explain, gaps, near-duplicates)
  *   x/<technique>.json       what linting needs of a technique, precomputed: per event the rules
@@ -200,16 +203,16 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
  *                            rule out), and each rule's detection fingerprint digest (`detectionDigest`)
  *   n/<technique>.json       each noisy indicator's narrowing companions (read when one is noisy)
  *   r/<bucket>.json          rules by ref (64 per bucket)
- *   reach/<nn>.json          indicator key → number of rules using it            (both as [keys, values]: StoredShard)
- *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus),
+ *   reach.bin                indicator key → number of rules using it, by the key's hash (reach-table.ts)
+ *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus), as [keys, values] (StoredShard),
  *                            `h:<ref>` → hashes of that rule's indicator keys (to leave it out of corpus reach)
  */
 export function writeIndex(dir: string, key: string, rootPaths: readonly string[], rules: readonly IndexedRule[], skipped: number): void {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-  for (const sub of ['t', 'r', 'reach', 'lookup']) mkdirSync(path.join(tmp, sub), { recursive: true });
+  for (const sub of ['t', 'r', 'lookup']) mkdirSync(path.join(tmp, sub), { recursive: true });
 
   const byTechnique = new Map<string, StoredRule[]>();
-  const reach: Array<Record<string, number>> = Array.from({ length: REACH_SHARDS }, () => ({}));
+  const reach = new Map<string, number>();
   const lookup: Array<Record<string, number[]>> = Array.from({ length: LOOKUP_SHARDS }, () => ({}));
   const buckets: StoredRule[][] = [];
   const addLookup = (k: string, ref: number): void => {
@@ -228,13 +231,12 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     if (own.length > 0) (lookup[shardOf(hashesKey(r.ref), LOOKUP_SHARDS)] as Record<string, number[]>)[hashesKey(r.ref)] = own;
     for (const p of r.predicates) {
       if (p.role !== 'indicator' || p.negated) continue;
-      const shard = reach[shardOf(p.key, REACH_SHARDS)] as Record<string, number>;
-      shard[p.key] = (shard[p.key] ?? 0) + 1;
+      reach.set(p.key, (reach.get(p.key) ?? 0) + 1);
     }
     (buckets[r.ref >> BUCKET_BITS] ??= []).push(stored);
   }
   const techniques: Record<string, number> = {};
-  const reachOf = (key: string): number => (reach[shardOf(key, REACH_SHARDS)] as Record<string, number>)[key] ?? 0;
+  const reachOf = (key: string): number => reach.get(key) ?? 0;
   mkdirSync(path.join(tmp, 'x'), { recursive: true });
   mkdirSync(path.join(tmp, 'n'), { recursive: true });
   for (const [t, list] of byTechnique) {
@@ -245,10 +247,11 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     writeFileSync(path.join(tmp, 'n', `${t}.json`), JSON.stringify(summarizeCompanions(members, reachOf)));
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
-  reach.forEach((shard, i) => writeFileSync(path.join(tmp, 'reach', `${i}.json`), JSON.stringify(storedShard(shard))));
+  writeFileSync(path.join(tmp, 'reach.bin'), encodeReach(reach));
   lookup.forEach((shard, i) => writeFileSync(path.join(tmp, 'lookup', `${i}.json`), JSON.stringify(storedShard(shard))));
   const manifest: Manifest = {
     format: INDEX_FORMAT,
+    endianness: endianness(),
     key,
     builtAt: new Date().toISOString(),
     roots: rootPaths.map((p) => path.basename(p)),
@@ -273,7 +276,7 @@ export function openStoredIndex(dir: string): StoredIndex | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    if (manifest.format !== INDEX_FORMAT) return undefined;
+    if (manifest.format !== INDEX_FORMAT || manifest.endianness !== endianness()) return undefined;
     return new StoredIndex(dir, manifest);
   } catch {
     return undefined;
@@ -422,8 +425,11 @@ export class StoredIndex implements CorpusIndex {
     return byDigest.get(digest) ?? [];
   }
 
+  private reachTable: ReachTable | undefined;
+
   reach(key: string, exclude?: Exclude): number {
-    let n = this.shard<number>('reach', shardOf(key, REACH_SHARDS)).get(key) ?? 0;
+    this.reachTable ??= new ReachTable(readFileSync(path.join(this.dir, 'reach.bin')));
+    let n = this.reachTable.get(key);
     if (exclude && exclude.size > 0 && n > 0) {
       const h = keyHash(key);
       for (const ref of exclude) if (this.indicatorHashes(ref).has(h)) n--;
@@ -513,7 +519,7 @@ export class StoredIndex implements CorpusIndex {
     return bucket;
   }
 
-  private shard<V>(kind: 'reach' | 'lookup', n: number): ReadonlyMap<string, V> {
+  private shard<V>(kind: 'lookup', n: number): ReadonlyMap<string, V> {
     const id = `${kind}/${n}`;
     let shard = this.shards.get(id) as ReadonlyMap<string, V> | undefined;
     if (!shard) {
