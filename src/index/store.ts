@@ -5,17 +5,17 @@ import { fieldOfKey, parseKey } from '../model/normalize.js';
 import { detectionDigest } from './fingerprint.js';
 import type { Operator, Role, RuleModel, Vendor } from '../model/rule.js';
 import { aggregateTechnique, aggregateTechniqueEvent, withoutRules } from './aggregate.js';
-import { encodeReach, ReachTable } from './reach-table.js';
+import { encodeLists, encodeReach, ListsByRef, ReachTable } from './binary-tables.js';
 import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 11;
+export const INDEX_FORMAT = 12;
 const LOOKUP_SHARDS = 64;
 const BUCKET_BITS = 6;
 
 interface Manifest {
   format: number;
-  /** The byte order of the binary files (reach.bin). */
+  /** The byte order of the binary files (reach.bin, hashes.bin). */
   endianness: 'BE' | 'LE';
   key: string;
   builtAt: string;
@@ -90,7 +90,7 @@ function shardOf(key: string, shards: number): number {
   return (h >>> 0) % shards;
 }
 
-/** A 32-bit FNV-1a hash of a predicate key: what a rule's own indicators are remembered by (see `h:` lookups). */
+/** A 32-bit FNV-1a hash of a predicate key: what a rule's own indicators are remembered by (hashes.bin). */
 function keyHash(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
@@ -101,7 +101,6 @@ function keyHash(key: string): number {
 }
 
 const pathKey = (file: string): string => `p:${file}`;
-const hashesKey = (ref: number): string => `h:${ref}`;
 const idKey = (vendor: Vendor, id: string): string => `i:${vendor}:${id.toLowerCase()}`;
 
 /**
@@ -203,9 +202,9 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
  *                            rule out), and each rule's detection fingerprint digest (`detectionDigest`)
  *   n/<technique>.json       each noisy indicator's narrowing companions (read when one is noisy)
  *   r/<bucket>.json          rules by ref (64 per bucket)
- *   reach.bin                indicator key → number of rules using it, by the key's hash (reach-table.ts)
- *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus), as [keys, values] (StoredShard),
- *                            `h:<ref>` → hashes of that rule's indicator keys (to leave it out of corpus reach)
+ *   reach.bin                indicator key → number of rules using it, by the key's hash (binary-tables.ts)
+ *   hashes.bin               ref → hashes of that rule's indicator keys (to leave it out of corpus reach; binary-tables.ts)
+ *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus), as [keys, values] (StoredShard)
  */
 export function writeIndex(dir: string, key: string, rootPaths: readonly string[], rules: readonly IndexedRule[], skipped: number): void {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
@@ -213,6 +212,7 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
 
   const byTechnique = new Map<string, StoredRule[]>();
   const reach = new Map<string, number>();
+  const ownHashes: number[][] = [];
   const lookup: Array<Record<string, number[]>> = Array.from({ length: LOOKUP_SHARDS }, () => ({}));
   const buckets: StoredRule[][] = [];
   const addLookup = (k: string, ref: number): void => {
@@ -228,7 +228,7 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     addLookup(pathKey(r.file), r.ref);
     if (r.id) addLookup(idKey(r.vendor, r.id), r.ref);
     const own = [...new Set(r.predicates.filter((p) => p.role === 'indicator' && !p.negated).map((p) => keyHash(p.key)))];
-    if (own.length > 0) (lookup[shardOf(hashesKey(r.ref), LOOKUP_SHARDS)] as Record<string, number[]>)[hashesKey(r.ref)] = own;
+    if (own.length > 0) ownHashes[r.ref] = own;
     for (const p of r.predicates) {
       if (p.role !== 'indicator' || p.negated) continue;
       reach.set(p.key, (reach.get(p.key) ?? 0) + 1);
@@ -248,6 +248,7 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
   writeFileSync(path.join(tmp, 'reach.bin'), encodeReach(reach));
+  writeFileSync(path.join(tmp, 'hashes.bin'), encodeLists(Array.from({ length: ownHashes.length }, (_, ref) => ownHashes[ref])));
   lookup.forEach((shard, i) => writeFileSync(path.join(tmp, 'lookup', `${i}.json`), JSON.stringify(storedShard(shard))));
   const manifest: Manifest = {
     format: INDEX_FORMAT,
@@ -402,11 +403,11 @@ export class StoredIndex implements CorpusIndex {
     const list = at >= 0 ? summary.companions[at] : undefined;
     if (!list) return undefined;
     const h = keyHash(key);
-    const mine = [...(exclude ?? [])].map((ref) => this.indicatorHashes(ref)).filter((s) => s.has(h));
+    const mine = [...(exclude ?? [])].map((ref) => this.indicatorHashes(ref)).filter((s) => s.includes(h));
     return list.map(([i, n]): [string, number] => {
       const c = summary.keys[i] as string;
       const ch = keyHash(c);
-      return [c, n - mine.filter((s) => s.has(ch)).length];
+      return [c, n - mine.filter((s) => s.includes(ch)).length];
     });
   }
 
@@ -432,21 +433,26 @@ export class StoredIndex implements CorpusIndex {
     let n = this.reachTable.get(key);
     if (exclude && exclude.size > 0 && n > 0) {
       const h = keyHash(key);
-      for (const ref of exclude) if (this.indicatorHashes(ref).has(h)) n--;
+      for (const ref of exclude) if (this.indicatorHashes(ref).includes(h)) n--;
     }
     return Math.max(0, n);
   }
 
-  private readonly hashSets = new Map<number, ReadonlySet<number>>();
+  private readonly hashLists = new Map<number, Uint32Array>();
+  private hashFile: ListsByRef | undefined;
 
-  /** Hashes of a corpus rule's indicator keys, read from the lookup shards (not the rule's body). */
-  private indicatorHashes(ref: number): ReadonlySet<number> {
-    let set = this.hashSets.get(ref);
-    if (!set) {
-      set = new Set(this.lookup(hashesKey(ref)));
-      this.hashSets.set(ref, set);
+  /**
+   * Hashes of a corpus rule's indicator keys, read from hashes.bin (not the
+   * rule's body). A rule has a few: scanning them beats building a set.
+   */
+  private indicatorHashes(ref: number): Uint32Array {
+    let list = this.hashLists.get(ref);
+    if (!list) {
+      this.hashFile ??= new ListsByRef(readFileSync(path.join(this.dir, 'hashes.bin')));
+      list = this.hashFile.get(ref);
+      this.hashLists.set(ref, list);
     }
-    return set;
+    return list;
   }
 
   private readonly selfCache = new WeakMap<RuleModel, Exclude>();
