@@ -9,7 +9,7 @@ import { encodeLists, encodeReach, ListsByRef, ReachTable } from './binary-table
 import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 12;
+export const INDEX_FORMAT = 13;
 const LOOKUP_SHARDS = 64;
 const BUCKET_BITS = 6;
 
@@ -137,6 +137,31 @@ interface StoredCompanions {
   companions: Record<string, Array<[number, number]>>;
 }
 
+/**
+ * Each rule's indicator keys (not negated) under a technique (k/<technique>.json):
+ * `keys` once, and per rule [ref, indexes into keys], in the order of
+ * t/<technique>.json. What `indicatorKeys` answers, without parsing the rules' bodies.
+ */
+interface StoredRuleKeys {
+  keys: string[];
+  rules: Array<[number, number[]]>;
+}
+
+function summarizeRuleKeys(rules: readonly IndexedRule[]): StoredRuleKeys {
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const indexOf = (k: string): number => {
+    let i = keyIndex.get(k);
+    if (i === undefined) {
+      i = keys.length;
+      keys.push(k);
+      keyIndex.set(k, i);
+    }
+    return i;
+  };
+  return { keys, rules: rules.map((r) => [r.ref, r.predicates.filter((p) => p.role === 'indicator' && !p.negated).map((p) => indexOf(p.key))]) };
+}
+
 /** Indicators below this corpus reach never count as noisy; they get no companion list. */
 const COMPANION_MIN_REACH = 3;
 const MAX_COMPANIONS = 40;
@@ -201,6 +226,7 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
  *                            and shared exclusions (with the refs behind each row, for leaving a
  *                            rule out), and each rule's detection fingerprint digest (`detectionDigest`)
  *   n/<technique>.json       each noisy indicator's narrowing companions (read when one is noisy)
+ *   k/<technique>.json       each rule's indicator keys (read when a noisy one has no companion list)
  *   r/<bucket>.json          rules by ref (64 per bucket)
  *   reach.bin                indicator key → number of rules using it, by the key's hash (binary-tables.ts)
  *   hashes.bin               ref → hashes of that rule's indicator keys (to leave it out of corpus reach; binary-tables.ts)
@@ -239,12 +265,14 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
   const reachOf = (key: string): number => reach.get(key) ?? 0;
   mkdirSync(path.join(tmp, 'x'), { recursive: true });
   mkdirSync(path.join(tmp, 'n'), { recursive: true });
+  mkdirSync(path.join(tmp, 'k'), { recursive: true });
   for (const [t, list] of byTechnique) {
     techniques[t] = list.length;
     writeFileSync(path.join(tmp, 't', `${t}.json`), JSON.stringify(list));
     const members = list.map((s) => rules[s.r] as IndexedRule);
     writeFileSync(path.join(tmp, 'x', `${t}.json`), JSON.stringify(summarizeTechnique(t, members)));
     writeFileSync(path.join(tmp, 'n', `${t}.json`), JSON.stringify(summarizeCompanions(members, reachOf)));
+    writeFileSync(path.join(tmp, 'k', `${t}.json`), JSON.stringify(summarizeRuleKeys(members)));
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
   writeFileSync(path.join(tmp, 'reach.bin'), encodeReach(reach));
@@ -342,10 +370,18 @@ export class StoredIndex implements CorpusIndex {
     return list;
   }
 
-  /** Each rule's indicator keys (not negated) under a technique, read without building rule objects. */
+  /** Each rule's indicator keys (not negated) under a technique, read without the rules' bodies (k/<technique>.json). */
   indicatorKeys(technique: string): ReadonlyArray<{ ref: number; keys: readonly string[] }> {
-    return this.stored(technique).map((s) => ({ ref: s.r, keys: s.p.filter((p) => p[1] === 'i' && p[6] !== 1).map((p) => p[0]) }));
+    let list = this.ruleKeys.get(technique);
+    if (!list) {
+      const stored = this.manifest.techniques[technique] ? this.readJson<StoredRuleKeys>(path.join('k', `${technique}.json`)) : { keys: [], rules: [] };
+      list = stored.rules.map(([ref, at]) => ({ ref, keys: at.map((i) => stored.keys[i] as string) }));
+      this.ruleKeys.set(technique, list);
+    }
+    return list;
   }
+
+  private readonly ruleKeys = new Map<string, ReadonlyArray<{ ref: number; keys: readonly string[] }>>();
 
   aggregate(technique: string, exclude?: Exclude): TechniqueAggregate {
     return aggregateTechnique(technique, this.rulesOf(technique), (k) => this.reach(k, exclude), exclude);

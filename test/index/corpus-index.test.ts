@@ -62,6 +62,13 @@ describe('corpus index', () => {
     expect(index.reach(predicateKey(indicator), self)).toBe(index.reach(predicateKey(indicator)) - 1);
   });
 
+  it('gives each rule of a technique its indicator keys (not negated), as the rules themselves hold them', () => {
+    const fromRules = index.rulesOf('T1574.001').map((r) => ({ ref: r.ref, keys: r.predicates.filter((p) => p.role === 'indicator' && !p.negated).map((p) => p.key) }));
+    expect(fromRules.some((r) => r.keys.length > 1)).toBe(true);
+    expect(index.indicatorKeys('T1574.001')).toEqual(fromRules);
+    expect(index.indicatorKeys('T0000')).toEqual([]);
+  });
+
   it('finds a copy of a corpus rule elsewhere by its id', () => {
     const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
     expect(index.selfRefs({ ...rule, file: '/tmp/elsewhere/draft.yml' }).size).toBe(1);
