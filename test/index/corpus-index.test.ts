@@ -11,7 +11,7 @@ import { predicateKey } from '../../src/model/normalize.js';
 import { SourceText } from '../../src/model/location.js';
 import { sigmaParser } from '../../src/parse/sigma/model.js';
 import { buildCatalogPage } from '../../src/report/catalog/page.js';
-import { ruleDigest } from '../../src/rules/corpus-rule-keys.js';
+import { ruleDigest, ruleKeys } from '../../src/rules/corpus-rule-keys.js';
 import { ALL_CHECKS } from '../../src/rules/index.js';
 import { CORPUS, SHARED } from '../helpers/paths.js';
 
@@ -84,6 +84,13 @@ describe('corpus index', () => {
     expect(digest).toBe(detectionDigest(index.rule(ref!)!));
     expect(ruleDigest({ ...rule, predicates: rule.predicates.slice(1) })).not.toBe(digest);
     expect(ruleDigest(rule)).toBe(digest);
+  });
+
+  it('gives the keys of a rule\'s predicates in their order, as predicateKey gives them one by one', () => {
+    const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
+    expect(rule.predicates.length).toBeGreaterThan(2);
+    expect(ruleKeys(rule)).toEqual(rule.predicates.map((p) => predicateKey(p)));
+    expect(ruleKeys({ ...rule, predicates: rule.predicates.slice(1) })).toEqual(ruleKeys(rule).slice(1));
   });
 
   it('digests group the corpus rules exactly as their fingerprints do', () => {
