@@ -314,7 +314,8 @@ export function openStoredIndex(dir: string): StoredIndex | undefined {
 
 export class StoredIndex implements CorpusIndex {
   private readonly techniqueRules = new Map<string, IndexedRule[]>();
-  private readonly shards = new Map<string, ReadonlyMap<string, unknown>>();
+  /** Lookup shards read so far, by shard number. */
+  private readonly lookupShards: Array<ReadonlyMap<string, readonly number[]>> = [];
   private readonly buckets = new Map<number, IndexedRule[]>();
 
   constructor(
@@ -497,7 +498,9 @@ export class StoredIndex implements CorpusIndex {
   selfRefs(rule: RuleModel): Exclude {
     let refs = this.selfCache.get(rule);
     if (!refs) {
-      refs = new Set([...this.fileRefs(rule), ...(rule.id ? this.idRefs(rule.vendor, rule.id) : [])]);
+      const set = new Set(this.fileRefs(rule));
+      if (rule.id) for (const ref of this.idRefs(rule.vendor, rule.id)) set.add(ref);
+      refs = set;
       this.selfCache.set(rule, refs);
     }
     return refs;
@@ -515,12 +518,16 @@ export class StoredIndex implements CorpusIndex {
     return refs;
   }
 
+  /** Each corpus root as a path prefix and the folder name its corpus paths start with. */
+  private rootPrefixes: ReadonlyArray<{ prefix: string; label: string }> | undefined;
+
   private refsOfFile(file: string): readonly number[] {
     const abs = path.resolve(file);
-    for (const rootPath of this.manifest.rootPaths) {
-      if (!abs.startsWith(rootPath + path.sep)) continue;
-      const rel = abs.slice(rootPath.length + 1);
-      return this.lookup(pathKey(`${path.basename(rootPath)}/${rel.split(path.sep).join('/')}`));
+    this.rootPrefixes ??= this.manifest.rootPaths.map((r) => ({ prefix: r + path.sep, label: path.basename(r) }));
+    for (const { prefix, label } of this.rootPrefixes) {
+      if (!abs.startsWith(prefix)) continue;
+      const rel = abs.slice(prefix.length);
+      return this.lookup(pathKey(`${label}/${path.sep === '/' ? rel : rel.split(path.sep).join('/')}`));
     }
     return [];
   }
@@ -548,7 +555,7 @@ export class StoredIndex implements CorpusIndex {
   }
 
   private lookup(key: string): readonly number[] {
-    return this.shard<number[]>('lookup', shardOf(key, LOOKUP_SHARDS)).get(key) ?? [];
+    return this.lookupShard(shardOf(key, LOOKUP_SHARDS)).get(key) ?? [];
   }
 
   private bucket(b: number): IndexedRule[] {
@@ -561,15 +568,14 @@ export class StoredIndex implements CorpusIndex {
     return bucket;
   }
 
-  private shard<V>(kind: 'lookup', n: number): ReadonlyMap<string, V> {
-    const id = `${kind}/${n}`;
-    let shard = this.shards.get(id) as ReadonlyMap<string, V> | undefined;
+  private lookupShard(n: number): ReadonlyMap<string, readonly number[]> {
+    let shard = this.lookupShards[n];
     if (!shard) {
-      const [keys, values] = this.readJson<StoredShard<V>>(`${id}.json`);
-      const map = new Map<string, V>();
-      for (let i = 0; i < keys.length; i++) map.set(keys[i] as string, values[i] as V);
+      const [keys, values] = this.readJson<StoredShard<number[]>>(`lookup/${n}.json`);
+      const map = new Map<string, readonly number[]>();
+      for (let i = 0; i < keys.length; i++) map.set(keys[i] as string, values[i] as number[]);
       shard = map;
-      this.shards.set(id, shard);
+      this.lookupShards[n] = shard;
     }
     return shard;
   }
