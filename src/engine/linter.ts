@@ -242,14 +242,15 @@ export class Linter {
   private runRuleChecks(state: FileState, rule: RuleModel, facts: FactRecord[]): void {
     // Overrides by rule id (SigmaHQ's per-rule exclusions) need the rule's id, known only now.
     const rules = rule.id && this.config.overrides.some((o) => o.ids.length > 0) ? configForFile(this.config, state.file, rule.id).rules : state.rules;
-    for (const [check, entry] of this.activeChecks(rules, rule.vendor)) {
-      const id = check.meta.id;
+    const active = this.activeChecks(rules, rule.vendor);
+    for (let i = 0; i < active.length; i++) {
+      const { check, id, entry, severity } = active[i] as ActiveCheck;
       const context = new RuleCheckContext(this, state, id, entry, rule);
       const started = this.timing?.start();
       try {
-        check.check?.(rule, context);
-        const collected = check.collect?.(rule, context);
-        if (collected) for (const f of collected) facts.push({ checkId: id, severity: entry.severity === 'error' ? 'error' : 'warn', fact: collectedFact(f, state.file, rule) });
+        if (check.check) check.check(rule, context);
+        const collected = check.collect ? check.collect(rule, context) : undefined;
+        if (collected) for (const f of collected) facts.push({ checkId: id, severity, fact: collectedFact(f, state.file, rule) });
       } catch (err) {
         this.internalErrors.push(`${state.file}: check ${id}: ${(err as Error).stack ?? String(err)}`);
         state.messages.push({ ruleId: id, severity: 2, message: `internal error in check ${id}: ${(err as Error).message}`, ...rule.detectionLoc, fatal: true });
@@ -258,10 +259,10 @@ export class Linter {
     }
   }
 
-  private readonly active = new WeakMap<Map<string, RuleEntry>, Map<string, Array<[Check, RuleEntry]>>>();
+  private readonly active = new WeakMap<Map<string, RuleEntry>, Map<string, ActiveCheck[]>>();
 
   /** The checks a rule table turns on for a vendor, worked out once per table (most files share one). */
-  private activeChecks(rules: Map<string, RuleEntry>, vendor: RuleModel['vendor']): Array<[Check, RuleEntry]> {
+  private activeChecks(rules: Map<string, RuleEntry>, vendor: RuleModel['vendor']): ActiveCheck[] {
     let byVendor = this.active.get(rules);
     if (!byVendor) {
       byVendor = new Map();
@@ -274,7 +275,7 @@ export class Linter {
         const check = this.byId.get(id);
         if (entry.severity === 'off' || !check || check.meta.reportedByParser || (!check.check && !check.collect)) continue;
         if (check.meta.vendors && !check.meta.vendors.includes(vendor)) continue;
-        list.push([check, entry]);
+        list.push({ check, id, entry, severity: entry.severity === 'error' ? 'error' : 'warn' });
       }
       byVendor.set(vendor, list);
     }
@@ -322,6 +323,14 @@ class RuleCheckContext implements CheckContext {
   index(): CorpusIndex | undefined {
     return this.linter.resources.index();
   }
+}
+
+/** A check a rule table turns on, with what running it needs, in one shape for every check. */
+interface ActiveCheck {
+  check: Check;
+  id: string;
+  entry: RuleEntry;
+  severity: FactRecord['severity'];
 }
 
 interface FileState {
