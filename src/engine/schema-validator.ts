@@ -89,6 +89,8 @@ export type QuickTest = (data: unknown) => boolean;
  * need not be copied into plain objects to be found valid.
  */
 interface DataView {
+  /** The JSON Schema type of a value (`number` for integers too). */
+  typeOf(d: unknown): string;
   isMap(d: unknown): boolean;
   isList(d: unknown): boolean;
   /** A scalar's value; NOT_SCALAR for a map or list. */
@@ -110,6 +112,7 @@ const isMapValue = (d: unknown): d is Record<string, unknown> => d !== null && t
 const isPrimitive = (v: unknown): boolean => v === null || (typeof v !== 'object' && typeof v !== 'function');
 
 const PLAIN: DataView = {
+  typeOf: (d) => (d === null ? 'null' : Array.isArray(d) ? 'array' : typeof d),
   isMap: isMapValue,
   isList: (d) => Array.isArray(d),
   scalar: (d) => (isPrimitive(d) ? d : NOT_SCALAR),
@@ -143,6 +146,12 @@ function sameKey(a: YScalar, b: YScalar): boolean {
  * per-shape key enumeration that objects of a thousand shapes cost.
  */
 const YAML_NODES: DataView = {
+  typeOf(d) {
+    const node = d as YNode;
+    if (node.kind === 'map') return 'object';
+    if (node.kind === 'seq') return 'array';
+    return node.value === null ? 'null' : typeof node.value;
+  },
   isMap: (d) => (d as YNode).kind === 'map',
   isList: (d) => (d as YNode).kind === 'seq',
   scalar: (d) => ((d as YNode).kind === 'scalar' ? (d as YScalar).value : NOT_SCALAR),
@@ -225,13 +234,6 @@ function codePoints(s: string): number {
 function compileQuick(root: object, view: DataView): QuickTest {
   const refs = new Map<string, QuickNode>();
 
-  /** The JSON Schema type of a value (`number` for integers too). */
-  const typeOf = (d: unknown): string => {
-    if (view.isMap(d)) return 'object';
-    if (view.isList(d)) return 'array';
-    const v = view.scalar(d);
-    return v === null ? 'null' : typeof v;
-  };
 
   const ref = (pointer: string): QuickNode => {
     let node = refs.get(pointer);
@@ -283,7 +285,7 @@ function compileQuick(root: object, view: DataView): QuickTest {
         const types = new Set(names);
         // `integer` is stricter than ajv's, which also lets ±Infinity through.
         const integer = types.has('integer');
-        return { test: (d) => types.has(typeOf(d)) || (integer && Number.isInteger(view.scalar(d))), exact: !integer };
+        return { test: (d) => types.has(view.typeOf(d)) || (integer && Number.isInteger(view.scalar(d))), exact: !integer };
       }
       case 'required': {
         if (!Array.isArray(arg)) return NEVER;
