@@ -4,7 +4,7 @@ import { SourceText } from '../model/location.js';
 import type { ParsedFile, ParseProblem, RuleModel } from '../model/rule.js';
 import { detectVendor, vendorParser, type ParseSettings } from '../parse/index.js';
 import { readRuleFile, type ReadResult } from '../parse/read-file.js';
-import type { Check, CheckContext, CollectedFact, Fix, ProblemReport, ProjectContext, Suggestion } from './check.js';
+import type { Check, CheckContext, CollectedFact, Fix, ProblemReport, ProjectContext, ProjectFact, Suggestion } from './check.js';
 import { configForFile, type Config, type RuleEntry } from './config.js';
 import { takeChunk } from './parallel.js';
 import { ResultCache } from './result-cache.js';
@@ -242,21 +242,15 @@ export class Linter {
   private runRuleChecks(state: FileState, rule: RuleModel, facts: FactRecord[]): void {
     // Overrides by rule id (SigmaHQ's per-rule exclusions) need the rule's id, known only now.
     const rules = rule.id && this.config.overrides.some((o) => o.ids.length > 0) ? configForFile(this.config, state.file, rule.id).rules : state.rules;
-    for (const [check, entry] of this.activeChecks(rules, rule.vendor)) {
-      const id = check.meta.id;
+    const active = this.activeChecks(rules, rule.vendor);
+    for (let i = 0; i < active.length; i++) {
+      const { check, id, entry, severity } = active[i] as ActiveCheck;
       const context = new RuleCheckContext(this, state, id, entry, rule);
       const started = this.timing?.start();
       try {
-        check.check?.(rule, context);
-        const collected = check.collect?.(rule, context);
-        if (collected) {
-          for (const f of collected) {
-            const fact: CollectedFact = { ...f, file: state.file, vendor: rule.vendor };
-            if (rule.title !== undefined) fact.title = rule.title;
-            if (rule.id !== undefined) fact.ruleId = rule.id;
-            facts.push({ checkId: id, severity: entry.severity === 'error' ? 'error' : 'warn', fact });
-          }
-        }
+        if (check.check) check.check(rule, context);
+        const collected = check.collect ? check.collect(rule, context) : undefined;
+        if (collected) for (const f of collected) facts.push({ checkId: id, severity, fact: collectedFact(f, state.file, rule) });
       } catch (err) {
         this.internalErrors.push(`${state.file}: check ${id}: ${(err as Error).stack ?? String(err)}`);
         state.messages.push({ ruleId: id, severity: 2, message: `internal error in check ${id}: ${(err as Error).message}`, ...rule.detectionLoc, fatal: true });
@@ -265,10 +259,10 @@ export class Linter {
     }
   }
 
-  private readonly active = new WeakMap<Map<string, RuleEntry>, Map<string, Array<[Check, RuleEntry]>>>();
+  private readonly active = new WeakMap<Map<string, RuleEntry>, Map<string, ActiveCheck[]>>();
 
   /** The checks a rule table turns on for a vendor, worked out once per table (most files share one). */
-  private activeChecks(rules: Map<string, RuleEntry>, vendor: RuleModel['vendor']): Array<[Check, RuleEntry]> {
+  private activeChecks(rules: Map<string, RuleEntry>, vendor: RuleModel['vendor']): ActiveCheck[] {
     let byVendor = this.active.get(rules);
     if (!byVendor) {
       byVendor = new Map();
@@ -281,7 +275,7 @@ export class Linter {
         const check = this.byId.get(id);
         if (entry.severity === 'off' || !check || check.meta.reportedByParser || (!check.check && !check.collect)) continue;
         if (check.meta.vendors && !check.meta.vendors.includes(vendor)) continue;
-        list.push([check, entry]);
+        list.push({ check, id, entry, severity: entry.severity === 'error' ? 'error' : 'warn' });
       }
       byVendor.set(vendor, list);
     }
@@ -331,6 +325,14 @@ class RuleCheckContext implements CheckContext {
   }
 }
 
+/** A check a rule table turns on, with what running it needs, in one shape for every check. */
+interface ActiveCheck {
+  check: Check;
+  id: string;
+  entry: RuleEntry;
+  severity: FactRecord['severity'];
+}
+
 interface FileState {
   file: string;
   source: SourceText;
@@ -342,6 +344,19 @@ interface FileState {
 function directivesOf(state: FileState): Directive[] {
   state.directives ??= parseDirectives(state.source);
   return state.directives;
+}
+
+/**
+ * A fact with its rule's file, vendor, title and id. Built field by field, not
+ * spread: objects of one shape whatever the check returned keep the cross-file
+ * pass monomorphic, and a spread of objects of several shapes is slow.
+ */
+function collectedFact(f: ProjectFact, file: string, rule: RuleModel): CollectedFact {
+  const fact: CollectedFact = { key: f.key, loc: f.loc, file, vendor: rule.vendor };
+  if (f.data !== undefined) fact.data = f.data;
+  if (rule.title !== undefined) fact.title = rule.title;
+  if (rule.id !== undefined) fact.ruleId = rule.id;
+  return fact;
 }
 
 function fatal(message: string): ParseProblem {

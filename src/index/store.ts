@@ -1,19 +1,22 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import path from 'node:path';
 import { fieldOfKey, parseKey } from '../model/normalize.js';
 import { detectionDigest } from './fingerprint.js';
 import type { Operator, Role, RuleModel, Vendor } from '../model/rule.js';
 import { aggregateTechnique, aggregateTechniqueEvent, withoutRules } from './aggregate.js';
+import { encodeLists, encodeReach, ListsByRef, ReachTable } from './binary-tables.js';
 import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 10;
-const REACH_SHARDS = 64;
+export const INDEX_FORMAT = 14;
 const LOOKUP_SHARDS = 64;
 const BUCKET_BITS = 6;
 
 interface Manifest {
   format: number;
+  /** The byte order of the binary files (reach.bin, hashes.bin). */
+  endianness: 'BE' | 'LE';
   key: string;
   builtAt: string;
   roots: string[];
@@ -87,7 +90,7 @@ function shardOf(key: string, shards: number): number {
   return (h >>> 0) % shards;
 }
 
-/** A 32-bit FNV-1a hash of a predicate key: what a rule's own indicators are remembered by (see `h:` lookups). */
+/** A 32-bit FNV-1a hash of a predicate key: what a rule's own indicators are remembered by (hashes.bin). */
 function keyHash(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
@@ -98,11 +101,10 @@ function keyHash(key: string): number {
 }
 
 const pathKey = (file: string): string => `p:${file}`;
-const hashesKey = (ref: number): string => `h:${ref}`;
 const idKey = (vendor: Vendor, id: string): string => `i:${vendor}:${id.toLowerCase()}`;
 
 /**
- * A reach or lookup shard as stored: its keys and their values as two
+ * A lookup shard as stored: its keys and their values as two
  * arrays. Read into a Map, this parses faster than a JSON object with
  * thousands of long keys (JSON.parse interns every object key).
  */
@@ -125,14 +127,43 @@ interface StoredSummary {
 
 /** A technique's narrowing companions (n/<technique>.json), read only when an indicator is noisy. */
 interface StoredCompanions {
-  /** The indicator keys `companions` points into. */
+  /** The indicator keys `listed` and `lists` point into. */
   keys: string[];
+  /** The indicator keys (indexes into `keys`) with some corpus reach that have companions. */
+  listed: number[];
   /**
-   * For each indicator key with some corpus reach: the other indicators the
-   * technique's rules use with it, as [key index, rules], most used first,
-   * only those with less reach than it (they are what narrows it).
+   * For each of `listed`: the other indicators the technique's rules use with
+   * it, most used first, only those with less reach than it (they are what
+   * narrows it), as flat pairs [key index, rules, key index, rules, …].
+   * Flat arrays of numbers parse several times faster than an object keyed
+   * by index holding arrays of pairs.
    */
-  companions: Record<string, Array<[number, number]>>;
+  lists: number[][];
+}
+
+/**
+ * Each rule's indicator keys (not negated) under a technique (k/<technique>.json):
+ * `keys` once, and per rule [ref, indexes into keys], in the order of
+ * t/<technique>.json. What `indicatorKeys` answers, without parsing the rules' bodies.
+ */
+interface StoredRuleKeys {
+  keys: string[];
+  rules: Array<[number, number[]]>;
+}
+
+function summarizeRuleKeys(rules: readonly IndexedRule[]): StoredRuleKeys {
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const indexOf = (k: string): number => {
+    let i = keyIndex.get(k);
+    if (i === undefined) {
+      i = keys.length;
+      keys.push(k);
+      keyIndex.set(k, i);
+    }
+    return i;
+  };
+  return { keys, rules: rules.map((r) => [r.ref, r.predicates.filter((p) => p.role === 'indicator' && !p.negated).map((p) => indexOf(p.key))]) };
 }
 
 /** Indicators below this corpus reach never count as noisy; they get no companion list. */
@@ -175,7 +206,8 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
       for (const c of own) if (c !== k) counts.set(c, (counts.get(c) ?? 0) + 1);
     }
   }
-  const companions: StoredCompanions['companions'] = {};
+  const listed: number[] = [];
+  const lists: number[][] = [];
   // A narrowing companion is on another field (same-field values are OR alternatives) and is not a bare "field exists".
   const narrows = (k: string, c: string): boolean => {
     const n = parseKey(c);
@@ -184,32 +216,36 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
   for (const [k, counts] of together) {
     const limit = reachOf(k);
     const ranked = [...counts].filter(([c]) => reachOf(c) < limit && narrows(k, c)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_COMPANIONS);
-    if (ranked.length > 0) companions[indexOf(k)] = ranked.map(([c, n]) => [indexOf(c), n]);
+    if (ranked.length === 0) continue;
+    listed.push(indexOf(k));
+    lists.push(ranked.flatMap(([c, n]) => [indexOf(c), n]));
   }
-  return { keys, companions };
+  return { keys, listed, lists };
 }
 
 /**
  * The index on disk is sharded so that linting one file reads only what it
  * needs: a small manifest, the shards of the draft's techniques, and the
- * reach and lookup shards of its keys — a few hundred KB, not the corpus.
+ * lookup shards of its keys and the reach table — a few hundred KB, not the corpus.
  *   manifest.json            counts and the technique list
  *   t/<technique>.json       the rules under a technique (explain, gaps, near-duplicates)
  *   x/<technique>.json       what linting needs of a technique, precomputed: per event the rules
  *                            and shared exclusions (with the refs behind each row, for leaving a
  *                            rule out), and each rule's detection fingerprint digest (`detectionDigest`)
  *   n/<technique>.json       each noisy indicator's narrowing companions (read when one is noisy)
+ *   k/<technique>.json       each rule's indicator keys (read when a noisy one has no companion list)
  *   r/<bucket>.json          rules by ref (64 per bucket)
- *   reach/<nn>.json          indicator key → number of rules using it            (both as [keys, values]: StoredShard)
- *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus),
- *                            `h:<ref>` → hashes of that rule's indicator keys (to leave it out of corpus reach)
+ *   reach.bin                indicator key → number of rules using it, by the key's hash (binary-tables.ts)
+ *   hashes.bin               ref → hashes of that rule's indicator keys (to leave it out of corpus reach; binary-tables.ts)
+ *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus), as [keys, values] (StoredShard)
  */
 export function writeIndex(dir: string, key: string, rootPaths: readonly string[], rules: readonly IndexedRule[], skipped: number): void {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-  for (const sub of ['t', 'r', 'reach', 'lookup']) mkdirSync(path.join(tmp, sub), { recursive: true });
+  for (const sub of ['t', 'r', 'lookup']) mkdirSync(path.join(tmp, sub), { recursive: true });
 
   const byTechnique = new Map<string, StoredRule[]>();
-  const reach: Array<Record<string, number>> = Array.from({ length: REACH_SHARDS }, () => ({}));
+  const reach = new Map<string, number>();
+  const ownHashes: number[][] = [];
   const lookup: Array<Record<string, number[]>> = Array.from({ length: LOOKUP_SHARDS }, () => ({}));
   const buckets: StoredRule[][] = [];
   const addLookup = (k: string, ref: number): void => {
@@ -225,30 +261,33 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     addLookup(pathKey(r.file), r.ref);
     if (r.id) addLookup(idKey(r.vendor, r.id), r.ref);
     const own = [...new Set(r.predicates.filter((p) => p.role === 'indicator' && !p.negated).map((p) => keyHash(p.key)))];
-    if (own.length > 0) (lookup[shardOf(hashesKey(r.ref), LOOKUP_SHARDS)] as Record<string, number[]>)[hashesKey(r.ref)] = own;
+    if (own.length > 0) ownHashes[r.ref] = own;
     for (const p of r.predicates) {
       if (p.role !== 'indicator' || p.negated) continue;
-      const shard = reach[shardOf(p.key, REACH_SHARDS)] as Record<string, number>;
-      shard[p.key] = (shard[p.key] ?? 0) + 1;
+      reach.set(p.key, (reach.get(p.key) ?? 0) + 1);
     }
     (buckets[r.ref >> BUCKET_BITS] ??= []).push(stored);
   }
   const techniques: Record<string, number> = {};
-  const reachOf = (key: string): number => (reach[shardOf(key, REACH_SHARDS)] as Record<string, number>)[key] ?? 0;
+  const reachOf = (key: string): number => reach.get(key) ?? 0;
   mkdirSync(path.join(tmp, 'x'), { recursive: true });
   mkdirSync(path.join(tmp, 'n'), { recursive: true });
+  mkdirSync(path.join(tmp, 'k'), { recursive: true });
   for (const [t, list] of byTechnique) {
     techniques[t] = list.length;
     writeFileSync(path.join(tmp, 't', `${t}.json`), JSON.stringify(list));
     const members = list.map((s) => rules[s.r] as IndexedRule);
     writeFileSync(path.join(tmp, 'x', `${t}.json`), JSON.stringify(summarizeTechnique(t, members)));
     writeFileSync(path.join(tmp, 'n', `${t}.json`), JSON.stringify(summarizeCompanions(members, reachOf)));
+    writeFileSync(path.join(tmp, 'k', `${t}.json`), JSON.stringify(summarizeRuleKeys(members)));
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
-  reach.forEach((shard, i) => writeFileSync(path.join(tmp, 'reach', `${i}.json`), JSON.stringify(storedShard(shard))));
+  writeFileSync(path.join(tmp, 'reach.bin'), encodeReach(reach));
+  writeFileSync(path.join(tmp, 'hashes.bin'), encodeLists(Array.from({ length: ownHashes.length }, (_, ref) => ownHashes[ref])));
   lookup.forEach((shard, i) => writeFileSync(path.join(tmp, 'lookup', `${i}.json`), JSON.stringify(storedShard(shard))));
   const manifest: Manifest = {
     format: INDEX_FORMAT,
+    endianness: endianness(),
     key,
     builtAt: new Date().toISOString(),
     roots: rootPaths.map((p) => path.basename(p)),
@@ -273,7 +312,7 @@ export function openStoredIndex(dir: string): StoredIndex | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    if (manifest.format !== INDEX_FORMAT) return undefined;
+    if (manifest.format !== INDEX_FORMAT || manifest.endianness !== endianness()) return undefined;
     return new StoredIndex(dir, manifest);
   } catch {
     return undefined;
@@ -282,7 +321,8 @@ export function openStoredIndex(dir: string): StoredIndex | undefined {
 
 export class StoredIndex implements CorpusIndex {
   private readonly techniqueRules = new Map<string, IndexedRule[]>();
-  private readonly shards = new Map<string, ReadonlyMap<string, unknown>>();
+  /** Lookup shards read so far, by shard number. */
+  private readonly lookupShards: Array<ReadonlyMap<string, readonly number[]>> = [];
   private readonly buckets = new Map<number, IndexedRule[]>();
 
   constructor(
@@ -338,10 +378,18 @@ export class StoredIndex implements CorpusIndex {
     return list;
   }
 
-  /** Each rule's indicator keys (not negated) under a technique, read without building rule objects. */
+  /** Each rule's indicator keys (not negated) under a technique, read without the rules' bodies (k/<technique>.json). */
   indicatorKeys(technique: string): ReadonlyArray<{ ref: number; keys: readonly string[] }> {
-    return this.stored(technique).map((s) => ({ ref: s.r, keys: s.p.filter((p) => p[1] === 'i' && p[6] !== 1).map((p) => p[0]) }));
+    let list = this.ruleKeys.get(technique);
+    if (!list) {
+      const stored = this.manifest.techniques[technique] ? this.readJson<StoredRuleKeys>(path.join('k', `${technique}.json`)) : { keys: [], rules: [] };
+      list = stored.rules.map(([ref, at]) => ({ ref, keys: at.map((i) => stored.keys[i] as string) }));
+      this.ruleKeys.set(technique, list);
+    }
+    return list;
   }
+
+  private readonly ruleKeys = new Map<string, ReadonlyArray<{ ref: number; keys: readonly string[] }>>();
 
   aggregate(technique: string, exclude?: Exclude): TechniqueAggregate {
     return aggregateTechnique(technique, this.rulesOf(technique), (k) => this.reach(k, exclude), exclude);
@@ -378,7 +426,8 @@ export class StoredIndex implements CorpusIndex {
   private readonly fingerprintMaps = new Map<string, Map<string, number[]>>();
 
   private readonly companionFiles = new Map<string, StoredCompanions | null>();
-  private readonly keyPositions = new WeakMap<StoredCompanions, Map<string, number>>();
+  /** Per companions file: each listed key → its position in `lists`. */
+  private readonly listPositions = new WeakMap<StoredCompanions, Map<string, number>>();
 
   /**
    * The indicators the technique's rules use together with `key`, most used
@@ -393,18 +442,21 @@ export class StoredIndex implements CorpusIndex {
       this.companionFiles.set(technique, summary);
     }
     if (!summary) return undefined;
-    let positions = this.keyPositions.get(summary);
-    if (!positions) this.keyPositions.set(summary, (positions = new Map(summary.keys.map((k, i) => [k, i]))));
-    const at = positions.get(key) ?? -1;
-    const list = at >= 0 ? summary.companions[at] : undefined;
+    const { keys, listed, lists } = summary;
+    let positions = this.listPositions.get(summary);
+    if (!positions) this.listPositions.set(summary, (positions = new Map(listed.map((k, at) => [keys[k] as string, at]))));
+    const at = positions.get(key);
+    const list = at === undefined ? undefined : lists[at];
     if (!list) return undefined;
     const h = keyHash(key);
-    const mine = [...(exclude ?? [])].map((ref) => this.indicatorHashes(ref)).filter((s) => s.has(h));
-    return list.map(([i, n]): [string, number] => {
-      const c = summary.keys[i] as string;
+    const mine = [...(exclude ?? [])].map((ref) => this.indicatorHashes(ref)).filter((s) => s.includes(h));
+    const out: Array<[string, number]> = [];
+    for (let i = 0; i < list.length; i += 2) {
+      const c = keys[list[i] as number] as string;
       const ch = keyHash(c);
-      return [c, n - mine.filter((s) => s.has(ch)).length];
-    });
+      out.push([c, (list[i + 1] as number) - mine.filter((s) => s.includes(ch)).length]);
+    }
+    return out;
   }
 
   /** Refs of the technique's rules whose detection fingerprint has this digest (`detectionDigest`, fingerprint.ts). */
@@ -422,25 +474,33 @@ export class StoredIndex implements CorpusIndex {
     return byDigest.get(digest) ?? [];
   }
 
+  private reachTable: ReachTable | undefined;
+
   reach(key: string, exclude?: Exclude): number {
-    let n = this.shard<number>('reach', shardOf(key, REACH_SHARDS)).get(key) ?? 0;
+    this.reachTable ??= new ReachTable(readFileSync(path.join(this.dir, 'reach.bin')));
+    let n = this.reachTable.get(key);
     if (exclude && exclude.size > 0 && n > 0) {
       const h = keyHash(key);
-      for (const ref of exclude) if (this.indicatorHashes(ref).has(h)) n--;
+      for (const ref of exclude) if (this.indicatorHashes(ref).includes(h)) n--;
     }
     return Math.max(0, n);
   }
 
-  private readonly hashSets = new Map<number, ReadonlySet<number>>();
+  private readonly hashLists = new Map<number, Uint32Array>();
+  private hashFile: ListsByRef | undefined;
 
-  /** Hashes of a corpus rule's indicator keys, read from the lookup shards (not the rule's body). */
-  private indicatorHashes(ref: number): ReadonlySet<number> {
-    let set = this.hashSets.get(ref);
-    if (!set) {
-      set = new Set(this.lookup(hashesKey(ref)));
-      this.hashSets.set(ref, set);
+  /**
+   * Hashes of a corpus rule's indicator keys, read from hashes.bin (not the
+   * rule's body). A rule has a few: scanning them beats building a set.
+   */
+  private indicatorHashes(ref: number): Uint32Array {
+    let list = this.hashLists.get(ref);
+    if (!list) {
+      this.hashFile ??= new ListsByRef(readFileSync(path.join(this.dir, 'hashes.bin')));
+      list = this.hashFile.get(ref);
+      this.hashLists.set(ref, list);
     }
-    return set;
+    return list;
   }
 
   private readonly selfCache = new WeakMap<RuleModel, Exclude>();
@@ -449,7 +509,9 @@ export class StoredIndex implements CorpusIndex {
   selfRefs(rule: RuleModel): Exclude {
     let refs = this.selfCache.get(rule);
     if (!refs) {
-      refs = new Set([...this.fileRefs(rule), ...(rule.id ? this.idRefs(rule.vendor, rule.id) : [])]);
+      const set = new Set(this.fileRefs(rule));
+      if (rule.id) for (const ref of this.idRefs(rule.vendor, rule.id)) set.add(ref);
+      refs = set;
       this.selfCache.set(rule, refs);
     }
     return refs;
@@ -467,12 +529,16 @@ export class StoredIndex implements CorpusIndex {
     return refs;
   }
 
+  /** Each corpus root as a path prefix and the folder name its corpus paths start with. */
+  private rootPrefixes: ReadonlyArray<{ prefix: string; label: string }> | undefined;
+
   private refsOfFile(file: string): readonly number[] {
     const abs = path.resolve(file);
-    for (const rootPath of this.manifest.rootPaths) {
-      if (!abs.startsWith(rootPath + path.sep)) continue;
-      const rel = abs.slice(rootPath.length + 1);
-      return this.lookup(pathKey(`${path.basename(rootPath)}/${rel.split(path.sep).join('/')}`));
+    this.rootPrefixes ??= this.manifest.rootPaths.map((r) => ({ prefix: r + path.sep, label: path.basename(r) }));
+    for (const { prefix, label } of this.rootPrefixes) {
+      if (!abs.startsWith(prefix)) continue;
+      const rel = abs.slice(prefix.length);
+      return this.lookup(pathKey(`${label}/${path.sep === '/' ? rel : rel.split(path.sep).join('/')}`));
     }
     return [];
   }
@@ -500,7 +566,7 @@ export class StoredIndex implements CorpusIndex {
   }
 
   private lookup(key: string): readonly number[] {
-    return this.shard<number[]>('lookup', shardOf(key, LOOKUP_SHARDS)).get(key) ?? [];
+    return this.lookupShard(shardOf(key, LOOKUP_SHARDS)).get(key) ?? [];
   }
 
   private bucket(b: number): IndexedRule[] {
@@ -513,15 +579,14 @@ export class StoredIndex implements CorpusIndex {
     return bucket;
   }
 
-  private shard<V>(kind: 'reach' | 'lookup', n: number): ReadonlyMap<string, V> {
-    const id = `${kind}/${n}`;
-    let shard = this.shards.get(id) as ReadonlyMap<string, V> | undefined;
+  private lookupShard(n: number): ReadonlyMap<string, readonly number[]> {
+    let shard = this.lookupShards[n];
     if (!shard) {
-      const [keys, values] = this.readJson<StoredShard<V>>(`${id}.json`);
-      const map = new Map<string, V>();
-      for (let i = 0; i < keys.length; i++) map.set(keys[i] as string, values[i] as V);
+      const [keys, values] = this.readJson<StoredShard<number[]>>(`lookup/${n}.json`);
+      const map = new Map<string, readonly number[]>();
+      for (let i = 0; i < keys.length; i++) map.set(keys[i] as string, values[i] as number[]);
       shard = map;
-      this.shards.set(id, shard);
+      this.lookupShards[n] = shard;
     }
     return shard;
   }

@@ -1,5 +1,5 @@
 import { detectionDigest, detectionFingerprint, type FingerprintInput } from '../index/fingerprint.js';
-import { predicateKey } from '../model/normalize.js';
+import { keyOf, normalizePredicate } from '../model/normalize.js';
 import type { Predicate, RuleModel } from '../model/rule.js';
 
 /**
@@ -10,6 +10,7 @@ import type { Predicate, RuleModel } from '../model/rule.js';
  * rule linted against another index reuses them.
  */
 interface Derived {
+  keys?: readonly string[];
   fingerprint?: string | null;
   digest?: string | null;
   indicators?: ReadonlyMap<string, Predicate>;
@@ -23,8 +24,21 @@ function of(rule: RuleModel): Derived {
   return d;
 }
 
+/**
+ * The normalised key of each of the rule's predicates, in their order (what
+ * `predicateKey` gives one by one). Kept per rule rather than per predicate:
+ * a WeakMap entry for each of a corpus's tens of thousands of predicates cost
+ * more than normalising them.
+ */
+export function ruleKeys(rule: RuleModel): readonly string[] {
+  const d = of(rule);
+  d.keys ??= rule.predicates.map((p) => keyOf(normalizePredicate(p)));
+  return d.keys;
+}
+
 function fingerprintInput(rule: RuleModel): FingerprintInput {
-  return { vendor: rule.vendor, events: rule.events.map((e) => e.key), predicates: rule.predicates.map((p) => ({ key: predicateKey(p), role: p.role })) };
+  const keys = ruleKeys(rule);
+  return { vendor: rule.vendor, events: rule.events.map((e) => e.key), predicates: rule.predicates.map((p, i) => ({ key: keys[i] as string, role: p.role })) };
 }
 
 /** The rule's detection fingerprint (src/index/fingerprint.ts); undefined for a rule without predicates. */
@@ -46,11 +60,12 @@ export function ruleIndicators(rule: RuleModel): ReadonlyMap<string, Predicate> 
   const d = of(rule);
   if (!d.indicators) {
     const byKey = new Map<string, Predicate>();
-    for (const p of rule.predicates) {
-      if (p.role !== 'indicator' || p.negated) continue;
-      const key = predicateKey(p);
+    const keys = ruleKeys(rule);
+    rule.predicates.forEach((p, i) => {
+      if (p.role !== 'indicator' || p.negated) return;
+      const key = keys[i] as string;
       if (!byKey.has(key)) byKey.set(key, p);
-    }
+    });
     d.indicators = byKey;
   }
   return d.indicators;

@@ -1,7 +1,7 @@
 import { defineCheck } from '../engine/check.js';
 import type { IndexedRule } from '../index/corpus-index.js';
 import type { Role } from '../model/rule.js';
-import { predicateKey } from '../model/normalize.js';
+import { ruleKeys } from './corpus-rule-keys.js';
 import { isOwnEntry } from './corpus-duplicate-tables.js';
 
 interface Options {
@@ -110,7 +110,8 @@ Options: \`threshold\` (default 0.8), \`minPredicates\` (default 3; rules with f
     const index = context.index();
     if (!index || rule.techniques.length === 0) return;
     const { threshold, minPredicates, sameVendor } = context.options;
-    const mine = keySet(rule.predicates.map((p) => ({ key: predicateKey(p), role: p.role })));
+    const keys = ruleKeys(rule);
+    const mine = keySet(rule.predicates.map((p, i) => ({ key: keys[i] as string, role: p.role })));
     if (mine.size < minPredicates) return;
     const attack = context.attack();
     const techniques = [...new Set(rule.techniques.map((t) => attack.canonicalTechniqueId(t.id)))];

@@ -1,4 +1,5 @@
 import { defineCheck } from '../engine/check.js';
+import { keyText } from '../parse/yaml/nodes.js';
 import { sigmaDocOf } from './sigma/pysigma-doc.js';
 
 /** pySigma's list of custom attributes that are misspellings of standard ones, and what each meant. */
@@ -25,13 +26,15 @@ Sigma allows custom attributes, so a misspelt key is not an error to a YAML or S
   check(rule, context) {
     const doc = sigmaDocOf(rule);
     if (!doc) return;
-    for (const key of Object.keys(doc.data)) {
+    // The YAML map's keys when there is one: reading them needs no plain copy of the document.
+    const keys = new Set(doc.node ? doc.node.pairs.map((p) => keyText(p.key)) : Object.keys(doc.data));
+    for (const key of keys) {
       const meant = TYPOS.get(key);
       if (!meant) continue;
       const loc = doc.locateKey([key]);
       if (!loc) continue;
       const message = `'${key}' is a misspelling of '${meant}': as a custom attribute it is ignored`;
-      if (meant in doc.data) {
+      if (keys.has(meant)) {
         context.report({ message, loc });
         continue;
       }

@@ -16,13 +16,32 @@ export function sigmaRuleDoc(rule: RuleModel): SigmaDocument | undefined {
   return doc.kind === 'rule' ? doc : undefined;
 }
 
-/** Every detection item of a rule with the selection it sits in, in the order written. */
-export function* detectionItems(doc: SigmaDocument): Generator<{ item: SigmaDetectionItem; selection: SigmaSelection }> {
-  const selections = doc.detection?.selections;
-  if (!selections) return;
-  for (const selection of selections.values()) {
-    for (const group of selection.groups) for (const item of group) yield { item, selection };
+/** A detection item with the selection it sits in. */
+export interface PlacedItem {
+  item: SigmaDetectionItem;
+  selection: SigmaSelection;
+}
+
+const itemLists = new WeakMap<SigmaDocument, readonly PlacedItem[]>();
+
+/**
+ * Every detection item of a rule with the selection it sits in, in the order
+ * written. Listed once per document: a run walks them in several checks.
+ */
+export function detectionItems(doc: SigmaDocument): readonly PlacedItem[] {
+  let list = itemLists.get(doc);
+  if (!list) {
+    const out: PlacedItem[] = [];
+    const selections = doc.detection?.selections;
+    if (selections) {
+      for (const selection of selections.values()) {
+        for (const group of selection.groups) for (const item of group) out.push({ item, selection });
+      }
+    }
+    list = out;
+    itemLists.set(doc, list);
   }
+  return list;
 }
 
 export interface SigmaLogsourceKey {

@@ -11,7 +11,7 @@ import { predicateKey } from '../../src/model/normalize.js';
 import { SourceText } from '../../src/model/location.js';
 import { sigmaParser } from '../../src/parse/sigma/model.js';
 import { buildCatalogPage } from '../../src/report/catalog/page.js';
-import { ruleDigest } from '../../src/rules/corpus-rule-keys.js';
+import { ruleDigest, ruleKeys } from '../../src/rules/corpus-rule-keys.js';
 import { ALL_CHECKS } from '../../src/rules/index.js';
 import { CORPUS, SHARED } from '../helpers/paths.js';
 
@@ -62,6 +62,13 @@ describe('corpus index', () => {
     expect(index.reach(predicateKey(indicator), self)).toBe(index.reach(predicateKey(indicator)) - 1);
   });
 
+  it('gives each rule of a technique its indicator keys (not negated), as the rules themselves hold them', () => {
+    const fromRules = index.rulesOf('T1574.001').map((r) => ({ ref: r.ref, keys: r.predicates.filter((p) => p.role === 'indicator' && !p.negated).map((p) => p.key) }));
+    expect(fromRules.some((r) => r.keys.length > 1)).toBe(true);
+    expect(index.indicatorKeys('T1574.001')).toEqual(fromRules);
+    expect(index.indicatorKeys('T0000')).toEqual([]);
+  });
+
   it('finds a copy of a corpus rule elsewhere by its id', () => {
     const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
     expect(index.selfRefs({ ...rule, file: '/tmp/elsewhere/draft.yml' }).size).toBe(1);
@@ -77,6 +84,13 @@ describe('corpus index', () => {
     expect(digest).toBe(detectionDigest(index.rule(ref!)!));
     expect(ruleDigest({ ...rule, predicates: rule.predicates.slice(1) })).not.toBe(digest);
     expect(ruleDigest(rule)).toBe(digest);
+  });
+
+  it('gives the keys of a rule\'s predicates in their order, as predicateKey gives them one by one', () => {
+    const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
+    expect(rule.predicates.length).toBeGreaterThan(2);
+    expect(ruleKeys(rule)).toEqual(rule.predicates.map((p) => predicateKey(p)));
+    expect(ruleKeys({ ...rule, predicates: rule.predicates.slice(1) })).toEqual(ruleKeys(rule).slice(1));
   });
 
   it('digests group the corpus rules exactly as their fingerprints do', () => {

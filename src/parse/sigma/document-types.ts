@@ -1,7 +1,7 @@
 import type { Location, SourceText, Span } from '../../model/location.js';
 import type { EmbeddedText } from '../embedded.js';
 import type { ConditionNode } from './condition-ast.js';
-import type { YPath } from '../yaml/nodes.js';
+import type { YMap, YPath } from '../yaml/nodes.js';
 
 export type { YPath as SigmaPath } from '../yaml/nodes.js';
 
@@ -155,6 +155,8 @@ export interface SigmaDocument {
   source: SourceText;
   /** The document as plain values (what a YAML loader gives). */
   data: Record<string, unknown>;
+  /** The document's YAML map: `data` before it is copied into plain values (schema checks walk it without the copy). */
+  readonly node?: YMap;
   /** The location of the node at a path (map keys and list indices), e.g. ['detection', 'selection', 'Image|endswith', 1]. */
   locate(path: YPath): Location | undefined;
   /** The location of the key of the last path step (for a list index, the item). */

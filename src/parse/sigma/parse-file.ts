@@ -188,6 +188,10 @@ class YamlSigmaDocument implements SigmaDocument {
     return (this.#data ??= toPlain(this.#map) as Record<string, unknown>);
   }
 
+  get node(): YMap {
+    return this.#map;
+  }
+
   locate(path: YPath): Location | undefined {
     return locOf(nodeAt(this.#map, path), this.#ctx);
   }

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { expectedWording, pointerToPath, showPath as sharedShowPath, TYPE_NAMES } from '../../engine/schema-errors.js';
-import { quickValidator, schemaValidator } from '../../engine/schema-validator.js';
+import { quickNodeValidator, quickValidator, schemaValidator } from '../../engine/schema-validator.js';
 import type { Location } from '../../model/location.js';
 import type { SigmaDocument, SigmaPath } from '../../parse/sigma/document-types.js';
 import { startOf } from './pysigma-doc.js';
@@ -28,9 +28,10 @@ export interface SchemaProblem {
  */
 export function validateSigmaDocument(doc: SigmaDocument): SchemaProblem[] {
   const name = SIGMA_SCHEMAS[doc.kind];
+  // Nearly every document is valid: the allocation-free test says so without ajv's error bookkeeping,
+  // on the YAML nodes when the document has them (no plain copy built).
+  if (doc.node ? quickNodeValidator(name)(doc.node) : quickValidator(name)(doc.data)) return [];
   const data = doc.data;
-  // Nearly every document is valid: the allocation-free test says so without ajv's error bookkeeping.
-  if (quickValidator(name)(data)) return [];
   const validate = schemaValidator(name);
   if (validate(data)) return [];
   const errors = validate.errors ?? [];

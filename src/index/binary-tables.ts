@@ -1,0 +1,93 @@
+import { hashPair } from './hash.js';
+
+/**
+ * The index's look-up tables that linting a corpus reads for every rule, kept
+ * as binary files of 32-bit numbers: read, they are used as they are, with no
+ * parsing and no objects built. The numbers are in the machine's byte order
+ * (the manifest records it).
+ */
+
+/** A view of a file's bytes as 32-bit numbers (it must start on a 4-byte boundary; a buffer read from a file may not). */
+function words(bytes: Uint8Array): Uint32Array {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2);
+}
+
+/**
+ * Corpus reach (how many rules use a key as an indicator) as the index stores
+ * it: each key's 64-bit hash and its count, sorted by hash, in one binary
+ * file. Linting a corpus asks for the reach of tens of thousands of keys; as
+ * JSON, the key strings were most of what the index read and parsed, while a
+ * binary search in a typed array needs no parsing at all. Two keys with the
+ * same 64-bit hash would share a count: a chance of about 2^-64 per pair.
+ */
+
+/** Numbers per entry: the key's two 32-bit hashes, then its count. */
+const STRIDE = 3;
+
+export function encodeReach(counts: ReadonlyMap<string, number>): Uint8Array {
+  const entries = [...counts].map(([key, n]): [number, number, number] => [...hashPair(key, 0), n]);
+  entries.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const table = new Uint32Array(entries.length * STRIDE);
+  entries.forEach((entry, i) => table.set(entry, i * STRIDE));
+  return new Uint8Array(table.buffer);
+}
+
+export class ReachTable {
+  private readonly table: Uint32Array;
+  private readonly size: number;
+
+  constructor(bytes: Uint8Array) {
+    this.table = words(bytes);
+    this.size = Math.floor(this.table.length / STRIDE);
+  }
+
+  /** The count stored for a key; 0 for a key no rule uses. */
+  get(key: string): number {
+    const [a, b] = hashPair(key, 0);
+    const t = this.table;
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const ma = t[mid * STRIDE] as number;
+      if (ma < a || (ma === a && (t[mid * STRIDE + 1] as number) < b)) lo = mid + 1;
+      else hi = mid;
+    }
+    const at = lo * STRIDE;
+    return lo < this.size && t[at] === a && t[at + 1] === b ? (t[at + 2] as number) : 0;
+  }
+}
+
+/**
+ * Lists of numbers by rule ref (0, 1, 2 …), as one file: the offset of each
+ * rule's list, then the lists one after another. The index keeps there the
+ * hashes of each rule's indicator keys, which leaving a linted rule out of
+ * corpus reach subtracts.
+ */
+export function encodeLists(lists: ReadonlyArray<readonly number[] | undefined>): Uint8Array {
+  const offsets = lists.length + 1;
+  const table = new Uint32Array(offsets + lists.reduce((n, l) => n + (l?.length ?? 0), 0));
+  let at = offsets;
+  lists.forEach((list, ref) => {
+    table[ref] = at;
+    for (const n of list ?? []) table[at++] = n;
+  });
+  table[lists.length] = at;
+  return new Uint8Array(table.buffer);
+}
+
+export class ListsByRef {
+  private readonly table: Uint32Array;
+
+  constructor(bytes: Uint8Array) {
+    this.table = words(bytes);
+  }
+
+  /** The list stored for a rule; empty for a ref the file does not cover. */
+  get(ref: number): Uint32Array {
+    const offsets = this.table.length > 0 ? (this.table[0] as number) : 0;
+    if (!Number.isInteger(ref) || ref < 0 || ref + 1 >= offsets) return new Uint32Array(0);
+    return this.table.subarray(this.table[ref] as number, this.table[ref + 1] as number);
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { encodeLists, encodeReach, ListsByRef, ReachTable } from '../../src/index/binary-tables.js';
+
+const image = 'process.name\u0000eq\u0000certutil.exe';
+const command = 'process.command_line\u0000contains\u0000urlcache';
+const parent = 'process.parent.name\u0000eq\u0000explorer.exe';
+
+/** The bytes as a file read may hand them over: inside a larger buffer, not on a 4-byte boundary. */
+function misaligned(bytes: Uint8Array): Uint8Array {
+  const pool = new Uint8Array(bytes.length + 3);
+  pool.set(bytes, 1);
+  return pool.subarray(1, 1 + bytes.length);
+}
+
+describe('reach table', () => {
+  const counts = new Map([[image, 412], [command, 3], [parent, 1]]);
+
+  it('finds the count of every stored key, and 0 for a key no rule uses', () => {
+    const table = new ReachTable(encodeReach(counts));
+    for (const [key, n] of counts) expect(table.get(key)).toBe(n);
+    expect(table.get('process.name\u0000eq\u0000cmd.exe')).toBe(0);
+    expect(table.get('')).toBe(0);
+  });
+
+  it('reads bytes that do not start on a 4-byte boundary', () => {
+    const table = new ReachTable(misaligned(encodeReach(counts)));
+    expect(table.get(image)).toBe(412);
+    expect(table.get(parent)).toBe(1);
+  });
+
+  it('answers 0 from an empty table', () => {
+    expect(new ReachTable(encodeReach(new Map())).get(image)).toBe(0);
+  });
+});
+
+describe('lists by ref', () => {
+  it('gives each ref its own list, empty for refs without one or out of range', () => {
+    const lists = new ListsByRef(misaligned(encodeLists([[7, 8], undefined, [], [9]])));
+    expect([...lists.get(0)]).toEqual([7, 8]);
+    expect([...lists.get(1)]).toEqual([]);
+    expect([...lists.get(2)]).toEqual([]);
+    expect([...lists.get(3)]).toEqual([9]);
+    expect([...lists.get(4)]).toEqual([]);
+    expect([...lists.get(-1)]).toEqual([]);
+  });
+
+  it('keeps full 32-bit values', () => {
+    expect([...new ListsByRef(encodeLists([[0xffffffff, 0x80000000]])).get(0)]).toEqual([0xffffffff, 0x80000000]);
+  });
+});
