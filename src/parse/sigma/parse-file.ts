@@ -5,7 +5,7 @@ import { BuildContext } from './build-context.js';
 import { buildConditions, buildDetection, buildSelections } from './detection.js';
 import type { Located, SigmaCorrelation, SigmaDetection, SigmaDocument, SigmaFilter, SigmaLogsource, SigmaRelated } from './document-types.js';
 import { expandLegacyCollection, isLegacyCollection } from './legacy-global.js';
-import { buildCorrelation, buildLogsource, buildRelated, locatedStrings, stringField } from './metadata.js';
+import { buildCorrelation, buildLogsource, buildRelated, locatedString, locatedStrings } from './metadata.js';
 import { keyAt, keyText, nodeAt, toPlain, uniquePairs } from '../yaml/nodes.js';
 import type { YDocument, YMap, YNode, YPair, YPath } from '../yaml/nodes.js';
 import { readYaml } from '../yaml/read.js';
@@ -102,20 +102,78 @@ function reportNotAMap(doc: YDocument, ctx: BuildContext): void {
 const FILTER_RESERVED = new Set(['rules', 'condition']);
 
 function buildDocument(map: YMap, index: number, ctx: BuildContext, legacy: boolean): SigmaDocument {
-  const pairs = uniquePairs(map);
-  const doc = new YamlSigmaDocument(map, index, ctx, pairs);
+  const top = new TopPairs(map);
+  const doc = new YamlSigmaDocument(map, index, ctx, top);
   if (legacy) doc.legacyGlobal = true;
-  const related = pairs.get('related');
-  if (related) doc.related = buildRelated(related.value, ctx);
-  const logsource = pairs.get('logsource');
-  if (logsource && logsource.value.kind === 'map') doc.logsource = buildLogsource(logsource.value, ctx);
-  const detection = pairs.get('detection');
-  if (detection && detection.value.kind === 'map') doc.detection = buildDetection(detection.value, ['detection'], ctx);
-  const correlation = pairs.get('correlation');
-  if (correlation && correlation.value.kind === 'map') doc.correlation = buildCorrelation(correlation.value, ctx);
-  const filter = pairs.get('filter');
-  if (doc.kind === 'filter' && filter && filter.value.kind === 'map') doc.filter = buildFilter(filter.value, ctx);
+  if (top.related) doc.related = buildRelated(top.related.value, ctx);
+  const logsource = top.logsource?.value;
+  if (logsource && logsource.kind === 'map') doc.logsource = buildLogsource(logsource, ctx);
+  const detection = top.detection?.value;
+  if (detection && detection.kind === 'map') doc.detection = buildDetection(detection, ['detection'], ctx);
+  const correlation = top.correlation?.value;
+  if (correlation && correlation.kind === 'map') doc.correlation = buildCorrelation(correlation, ctx);
+  const filter = top.filter?.value;
+  if (doc.kind === 'filter' && filter && filter.kind === 'map') doc.filter = buildFilter(filter, ctx);
   return doc;
+}
+
+/**
+ * The pairs of a document's top-level map that the builder reads, gathered
+ * in one pass over the map; for a repeated key the last one, as a loader
+ * keeps it. Cheaper than a Map of every key for the twenty lookups a
+ * document makes (the Map, its hashing and its growth were a tenth of
+ * building a document).
+ */
+class TopPairs {
+  title: YPair | undefined = undefined;
+  id: YPair | undefined = undefined;
+  name: YPair | undefined = undefined;
+  status: YPair | undefined = undefined;
+  level: YPair | undefined = undefined;
+  date: YPair | undefined = undefined;
+  modified: YPair | undefined = undefined;
+  author: YPair | undefined = undefined;
+  description: YPair | undefined = undefined;
+  license: YPair | undefined = undefined;
+  taxonomy: YPair | undefined = undefined;
+  references: YPair | undefined = undefined;
+  tags: YPair | undefined = undefined;
+  falsepositives: YPair | undefined = undefined;
+  fields: YPair | undefined = undefined;
+  scope: YPair | undefined = undefined;
+  related: YPair | undefined = undefined;
+  logsource: YPair | undefined = undefined;
+  detection: YPair | undefined = undefined;
+  correlation: YPair | undefined = undefined;
+  filter: YPair | undefined = undefined;
+
+  constructor(map: YMap) {
+    for (const pair of map.pairs) {
+      switch (keyText(pair.key)) {
+        case 'title': this.title = pair; break;
+        case 'id': this.id = pair; break;
+        case 'name': this.name = pair; break;
+        case 'status': this.status = pair; break;
+        case 'level': this.level = pair; break;
+        case 'date': this.date = pair; break;
+        case 'modified': this.modified = pair; break;
+        case 'author': this.author = pair; break;
+        case 'description': this.description = pair; break;
+        case 'license': this.license = pair; break;
+        case 'taxonomy': this.taxonomy = pair; break;
+        case 'references': this.references = pair; break;
+        case 'tags': this.tags = pair; break;
+        case 'falsepositives': this.falsepositives = pair; break;
+        case 'fields': this.fields = pair; break;
+        case 'scope': this.scope = pair; break;
+        case 'related': this.related = pair; break;
+        case 'logsource': this.logsource = pair; break;
+        case 'detection': this.detection = pair; break;
+        case 'correlation': this.correlation = pair; break;
+        case 'filter': this.filter = pair; break;
+      }
+    }
+  }
 }
 
 /**
@@ -158,29 +216,29 @@ class YamlSigmaDocument implements SigmaDocument {
   readonly #ctx: BuildContext;
   #data: Record<string, unknown> | undefined;
 
-  constructor(map: YMap, index: number, ctx: BuildContext, pairs: Map<string, YPair>) {
+  constructor(map: YMap, index: number, ctx: BuildContext, top: TopPairs) {
     this.#map = map;
     this.#ctx = ctx;
-    this.kind = pairs.has('correlation') ? 'correlation' : pairs.has('filter') && !pairs.has('detection') ? 'filter' : 'rule';
+    this.kind = top.correlation ? 'correlation' : top.filter && !top.detection ? 'filter' : 'rule';
     this.index = index;
     this.source = ctx.source;
     this.loc = ctx.loc(map);
-    this.references = locatedStrings(pairs.get('references'), ctx);
-    this.tags = locatedStrings(pairs.get('tags'), ctx);
-    this.falsepositives = locatedStrings(pairs.get('falsepositives'), ctx);
-    this.fields = locatedStrings(pairs.get('fields'), ctx);
-    this.scope = locatedStrings(pairs.get('scope'), ctx);
-    this.title = stringField(pairs, 'title', ctx);
-    this.id = stringField(pairs, 'id', ctx);
-    this.name = stringField(pairs, 'name', ctx);
-    this.status = stringField(pairs, 'status', ctx);
-    this.level = stringField(pairs, 'level', ctx);
-    this.date = stringField(pairs, 'date', ctx);
-    this.modified = stringField(pairs, 'modified', ctx);
-    this.author = stringField(pairs, 'author', ctx);
-    this.description = stringField(pairs, 'description', ctx);
-    this.license = stringField(pairs, 'license', ctx);
-    this.taxonomy = stringField(pairs, 'taxonomy', ctx);
+    this.references = locatedStrings(top.references, ctx);
+    this.tags = locatedStrings(top.tags, ctx);
+    this.falsepositives = locatedStrings(top.falsepositives, ctx);
+    this.fields = locatedStrings(top.fields, ctx);
+    this.scope = locatedStrings(top.scope, ctx);
+    this.title = pairString(top.title, ctx);
+    this.id = pairString(top.id, ctx);
+    this.name = pairString(top.name, ctx);
+    this.status = pairString(top.status, ctx);
+    this.level = pairString(top.level, ctx);
+    this.date = pairString(top.date, ctx);
+    this.modified = pairString(top.modified, ctx);
+    this.author = pairString(top.author, ctx);
+    this.description = pairString(top.description, ctx);
+    this.license = pairString(top.license, ctx);
+    this.taxonomy = pairString(top.taxonomy, ctx);
   }
 
   /** Built on first use: indexing the corpus never needs it, schema checks do. */
@@ -216,6 +274,10 @@ function buildFilter(map: YMap, ctx: BuildContext): SigmaFilter {
     condition: cond ? buildConditions(cond, ['filter', 'condition'], selections, ctx) : [],
     loc: ctx.loc(map),
   };
+}
+
+function pairString(pair: YPair | undefined, ctx: BuildContext): Located<string> | undefined {
+  return pair ? locatedString(pair.value, pair.key, ctx) : undefined;
 }
 
 function locOf(node: YNode | undefined, ctx: BuildContext): Location | undefined {
