@@ -8,11 +8,13 @@ import type { SigmaDocument } from './document-types.js';
 import { parseSigmaFile } from './parse-file.js';
 import { sigmaToLogic, type SigmaCompare } from './lower.js';
 
-const TECHNIQUE_TAG = /^attack\.(t\d{4}(?:\.\d{3})?)$/i;
-/** attack.<tactic>, but not group/software/campaign ids (attack.g0016, attack.s0002, attack.c0001). */
-const TACTIC_TAG = /^attack\.([a-z][a-z_-]+)$/i;
-/** A malformed technique tag still names a technique the author meant (`attack.t1059.1`). */
-const TECHNIQUE_LIKE = /^attack\.(t\d[\d.]*)$/i;
+/**
+ * An ATT&CK tag, in one expression (tried in this order): a technique
+ * (`attack.t1059.001`); a malformed technique tag, which still names the
+ * technique the author meant (`attack.t1059.1`); a tactic (`attack.execution`),
+ * but not group/software/campaign ids (attack.g0016, attack.s0002, attack.c0001).
+ */
+const ATTACK_TAG = /^attack\.(?:(t\d{4}(?:\.\d{3})?)|(t\d[\d.]*)|([a-z][a-z_-]+))$/i;
 
 export const sigmaParser: VendorParser = {
   vendor: 'sigma',
@@ -45,13 +47,11 @@ export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocum
   const techniques: TechniqueRef[] = [];
   const tactics: TacticRef[] = [];
   for (const tag of doc.tags) {
-    const t = TECHNIQUE_TAG.exec(tag.value) ?? TECHNIQUE_LIKE.exec(tag.value);
-    if (t) {
-      techniques.push({ id: (t[1] as string).toUpperCase(), written: tag.value, loc: tag.loc });
-      continue;
-    }
-    const tac = TACTIC_TAG.exec(tag.value);
-    if (tac) tactics.push({ shortname: (tac[1] as string).toLowerCase().replace(/_/g, '-'), written: tag.value, loc: tag.loc });
+    const m = ATTACK_TAG.exec(tag.value);
+    if (!m) continue;
+    const technique = m[1] ?? m[2];
+    if (technique !== undefined) techniques.push({ id: technique.toUpperCase(), written: tag.value, loc: tag.loc });
+    else tactics.push({ shortname: (m[3] as string).toLowerCase().replaceAll('_', '-'), written: tag.value, loc: tag.loc });
   }
   const ls = logsourceOf(doc);
   const ctx: FieldContext = ls;
@@ -63,10 +63,19 @@ export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocum
     const shown = role === 'indicator' && field !== '' && isScopeField(field) ? 'scope' : role;
     return new SigmaPredicate(field, shown, cmp, where.negated || undefined);
   });
-  // EventID in the detection narrows a service logsource (`service: security` + 4688) to its events.
-  const eventIds = predicates.filter((p) => p.fieldAsWritten === 'EventID' && p.role !== 'exclusion' && !p.negated && p.operator === 'eq' && p.value !== null).map((p) => p.value as number | string);
-  const via = `logsource ${[ls.product, ls.category, ls.service].filter(Boolean).join('/')}`;
-  const events: EventRef[] = doc.kind === 'rule' ? sigmaLogsourceEvents(ls, eventIds).map((key) => ({ key, via })) : [];
+  const events: EventRef[] = [];
+  if (doc.kind === 'rule') {
+    // EventID in the detection narrows a service logsource (`service: security` + 4688) to its events.
+    const eventIds: (number | string)[] = [];
+    for (const p of predicates) {
+      if (p.fieldAsWritten === 'EventID' && p.role !== 'exclusion' && !p.negated && p.operator === 'eq' && p.value !== null) eventIds.push(p.value as number | string);
+    }
+    const keys = sigmaLogsourceEvents(ls, eventIds);
+    if (keys.length > 0) {
+      const via = `logsource ${logsourceLabel(ls)}`;
+      for (const key of keys) events.push({ key, via });
+    }
+  }
   const model: RuleModel<SigmaDocument> = {
     vendor: 'sigma',
     file,
@@ -82,7 +91,7 @@ export function sigmaRuleModel(file: string, source: SourceText, doc: SigmaDocum
     doc,
     knownFields: (): KnownFields | undefined => {
       const names = sigmaLogsourceFields(ls);
-      return names ? { names, source: `the Sigma logsource ${via.slice('logsource '.length)}` } : undefined;
+      return names ? { names, source: `the Sigma logsource ${logsourceLabel(ls)}` } : undefined;
     },
   };
   if (logic) model.logic = logic;
@@ -133,6 +142,11 @@ class SigmaPredicate implements Predicate {
     const c = this.#cmp;
     return c.fieldSpan && c.item ? c.item.fieldLoc : undefined;
   }
+}
+
+/** `windows/process_creation`: the logsource's product, category and service that are set. */
+function logsourceLabel(ls: { product?: string; category?: string; service?: string }): string {
+  return [ls.product, ls.category, ls.service].filter(Boolean).join('/');
 }
 
 function logsourceOf(doc: SigmaDocument): { product?: string; category?: string; service?: string } {
