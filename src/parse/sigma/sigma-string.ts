@@ -8,8 +8,13 @@ const STAR = 42;
 const QMARK = 63;
 const BSLASH = 92;
 
+const WILDCARD_CHAR = /[*?]/;
+
 /** Whether the value has a `*` or `?` that is not escaped. */
 export function hasUnescapedWildcard(s: string): boolean {
+  // Most values have neither character: a regular expression (native code)
+  // tells so several times faster than the loop over every character below.
+  if (!WILDCARD_CHAR.test(s)) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === BSLASH) {
