@@ -68,9 +68,15 @@ export function buildLogsource(map: YMap, ctx: BuildContext): SigmaLogsource {
   for (const pair of uniquePairList(map)) {
     const value = locatedString(pair.value, pair.key, ctx);
     if (!value) continue;
+    // Named stores: a store under a computed key went through V8's slow generic path for every logsource.
     const key = keyText(pair.key);
-    if (key === 'product' || key === 'category' || key === 'service' || key === 'definition') out[key] = value;
-    else out.other[key] = value;
+    switch (key) {
+      case 'product': out.product = value; break;
+      case 'category': out.category = value; break;
+      case 'service': out.service = value; break;
+      case 'definition': out.definition = value; break;
+      default: out.other[key] = value;
+    }
   }
   return out;
 }

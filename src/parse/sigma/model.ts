@@ -6,6 +6,7 @@ import type { EventRef, KnownFields, Operator, ParsedFile, Predicate, PredicateV
 import type { VendorParser } from '../index.js';
 import type { SigmaDocument } from './document-types.js';
 import { parseSigmaFile } from './parse-file.js';
+import { keyText } from '../yaml/nodes.js';
 import { sigmaToLogic, type SigmaCompare } from './lower.js';
 
 /**
@@ -40,6 +41,8 @@ const SIGMA_KEYS = ['title', 'logsource', 'detection', 'correlation', 'filter'];
 
 /** Whether the document has any key only Sigma documents have (read from the YAML nodes: `data` would build the whole plain value). */
 function isSigmaLike(doc: SigmaDocument): boolean {
+  // One pass over the top-level keys, when the map is at hand, instead of a search for each of five keys.
+  if (doc.node) return doc.node.pairs.some((pair) => SIGMA_KEYS.includes(keyText(pair.key)));
   return SIGMA_KEYS.some((k) => doc.spanOf([k]) !== undefined);
 }
 
