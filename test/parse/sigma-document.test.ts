@@ -261,6 +261,14 @@ describe('parseSigmaFile: problems at their node', () => {
     expect(items.map((i) => i.values[0]?.value)).toEqual(['\\b.exe']);
   });
 
+  it('reports repeated keys alike whichever YAML reader read the file (CRLF line ends go to the yaml package)', () => {
+    const text = "title: t\ndetection:\n  s:\n    - a: 1\n      a: 2\n  condition: s\ntitle: u\n";
+    const problems = (t: string): unknown => parse(t).problems.map((p) => [p.checkId, at(p.loc)]);
+    const expected = [['sigma-duplicate-key', '5:7-5:8'], ['sigma-duplicate-key', '7:1-7:6']];
+    expect(problems(text)).toEqual(expected);
+    expect(problems(text.replaceAll('\n', '\r\n'))).toEqual(expected);
+  });
+
   it('warns about a deprecated aggregation without failing the rule', () => {
     const { documents, problems } = parse('title: t\ndetection:\n  s:\n    a: 1\n  timeframe: 5m\n  condition: s | count() by host > 5\n');
     expect(problems.map((p) => [p.checkId, p.severity, at(p.loc)])).toEqual([['sigma-condition-aggregation', 'warn', '6:16-6:37']]);

@@ -98,3 +98,20 @@ describe('fast YAML reader on the constructs it handles', () => {
     expect(readYamlFast(text)).toBeNull();
   });
 });
+
+describe('fast YAML reader: repeated keys', () => {
+  const listed = (text: string): unknown => readYamlFast(text)?.map((d) => d.duplicateKeys?.map((k) => [k.start, k.value]));
+
+  it('lists every key that repeats an earlier key of its own map, at any depth, per document', () => {
+    const text = "a: 1\nb:\n  - x: 1\n    x: 2\n    y: 3\n  - c:\n      d: 1\n      d: 2\n      d: 3\na: 2\n---\nk: 1\n---\n'1': a\n1: b\n";
+    expect(listed(text)).toEqual([
+      [[21, 'x'], [59, 'd'], [70, 'd'], [75, 'a']],
+      [],
+      [[100, 1]],
+    ]);
+  });
+
+  it('does not count the same key in different maps', () => {
+    expect(listed('a:\n  k: 1\nb:\n  k: 2\n')).toEqual([[]]);
+  });
+});

@@ -6,8 +6,8 @@ import { buildConditions, buildDetection, buildSelections } from './detection.js
 import type { Located, SigmaCorrelation, SigmaDetection, SigmaDocument, SigmaFilter, SigmaLogsource, SigmaRelated } from './document-types.js';
 import { expandLegacyCollection, isLegacyCollection } from './legacy-global.js';
 import { buildCorrelation, buildLogsource, buildRelated, locatedString, locatedStrings } from './metadata.js';
-import { keyAt, keyText, nodeAt, toPlain, uniquePairs } from '../yaml/nodes.js';
-import type { YDocument, YMap, YNode, YPair, YPath } from '../yaml/nodes.js';
+import { collectDuplicateKeys, keyAt, keyText, nodeAt, toPlain, uniquePairs } from '../yaml/nodes.js';
+import type { YDocument, YMap, YNode, YPair, YPath, YScalar } from '../yaml/nodes.js';
 import { readYaml } from '../yaml/read.js';
 
 export interface SigmaFileParse {
@@ -60,7 +60,10 @@ export function parseSigmaFile(source: SourceText): SigmaFileParse {
       else safely(c, ctx, () => documents.push(buildDocument(c, usableIndex[k] as number, ctx, false)));
     });
   }
-  for (const doc of usable) if (doc.contents) reportDuplicateKeys(doc.contents, ctx);
+  for (const doc of usable) {
+    if (doc.duplicateKeys) for (const key of doc.duplicateKeys) reportDuplicateKey(key, ctx);
+    else if (doc.contents) reportDuplicateKeys(doc.contents, ctx);
+  }
   if (documents.length === 0 && !problems.some((p) => p.fatal)) {
     problems.push({ checkId: 'parse-error', message: 'the file holds no Sigma rule (no YAML mapping)', loc: fileStart(), severity: 'error', fatal: true });
   }
@@ -284,27 +287,19 @@ function locOf(node: YNode | undefined, ctx: BuildContext): Location | undefined
   return node ? ctx.loc(node) : undefined;
 }
 
-/** Reports every key repeated in one map: YAML loaders keep only the last, silently. */
+/** Reports every key repeated in one map (for a tree whose reader did not list them): YAML loaders keep only the last, silently. */
 function reportDuplicateKeys(node: YNode, ctx: BuildContext): void {
   if (node.kind === 'seq') {
     for (const item of node.items) if (item.kind !== 'scalar') reportDuplicateKeys(item, ctx);
     return;
   }
   if (node.kind !== 'map') return;
-  const pairs = node.pairs;
-  // Most maps are small: comparing pairs directly beats building a set for each.
-  const seen = pairs.length > 16 ? new Set<string>() : undefined;
-  for (let i = 0; i < pairs.length; i++) {
-    const key = (pairs[i] as YPair).key;
-    const k = keyText(key);
-    let repeated = false;
-    if (seen) {
-      repeated = seen.has(k);
-      seen.add(k);
-    } else {
-      for (let j = 0; j < i && !repeated; j++) repeated = keyText((pairs[j] as YPair).key) === k;
-    }
-    if (repeated) ctx.report('sigma-duplicate-key', `duplicate key '${k}': only the last one takes effect`, { start: key.start, end: key.end });
-  }
+  const repeated: YScalar[] = [];
+  collectDuplicateKeys(node.pairs, repeated);
+  for (const key of repeated) reportDuplicateKey(key, ctx);
   for (const pair of node.pairs) if (pair.value.kind !== 'scalar') reportDuplicateKeys(pair.value, ctx);
+}
+
+function reportDuplicateKey(key: YScalar, ctx: BuildContext): void {
+  ctx.report('sigma-duplicate-key', `duplicate key '${keyText(key)}': only the last one takes effect`, { start: key.start, end: key.end });
 }

@@ -1,5 +1,5 @@
 import { resolvePlain } from './core-schema.js';
-import { MAX_NESTING, nullScalar } from './nodes.js';
+import { MAX_NESTING, collectDuplicateKeys, nullScalar } from './nodes.js';
 import type { YDocument, YMap, YNode, YPair, YScalar, YSeq } from './nodes.js';
 
 /**
@@ -44,6 +44,8 @@ function tabsOnlyInsideCommentLines(text: string): boolean {
   return true;
 }
 
+const NO_KEYS: readonly YScalar[] = Object.freeze([]);
+
 /** Thrown (as one shared value, so no stack is captured) to abandon the fast path. */
 const BAIL = { bail: true };
 
@@ -75,6 +77,8 @@ class FastReader {
   /** The content line `nextContentLine` found last and its indentation, which the caller asks for next. */
   private contentLine = -1;
   private contentIndent = 0;
+  /** Repeated keys of the document being read, found as its maps are built (no second walk of the tree). */
+  private duplicates: YScalar[] = [];
 
   constructor(text: string) {
     this.text = text;
@@ -91,13 +95,13 @@ class FastReader {
     for (;;) {
       const p = this.nextContentLine(this.pos);
       if (p >= this.len) {
-        if (explicitStart >= 0) docs.push({ contents: null, start: explicitStart, end: this.len });
+        if (explicitStart >= 0) docs.push({ contents: null, start: explicitStart, end: this.len, duplicateKeys: NO_KEYS });
         return docs;
       }
       const c = this.text.charCodeAt(p);
       if (c === 37 /* % */) throw BAIL;
       if (this.isMarker(p, DASH)) {
-        if (explicitStart >= 0) docs.push({ contents: null, start: explicitStart, end: p });
+        if (explicitStart >= 0) docs.push({ contents: null, start: explicitStart, end: p, duplicateKeys: NO_KEYS });
         this.afterMarker(p);
         explicitStart = p;
         continue;
@@ -109,11 +113,18 @@ class FastReader {
       }
       const node = this.blockNode(p, 0, -1);
       const start = explicitStart >= 0 ? explicitStart : node ? node.start : p;
-      docs.push({ contents: node, start, end: node ? node.end : p });
+      docs.push({ contents: node, start, end: node ? node.end : p, duplicateKeys: this.takeDuplicates() });
       explicitStart = -1;
       const next = this.nextContentLine(this.pos);
       if (next < this.len && !this.isMarker(next, DASH) && !this.isMarker(next, 46)) throw BAIL;
     }
+  }
+
+  private takeDuplicates(): readonly YScalar[] {
+    if (this.duplicates.length === 0) return NO_KEYS;
+    const found = this.duplicates;
+    this.duplicates = [];
+    return found;
   }
 
   // ---- lines -------------------------------------------------------------
@@ -231,6 +242,7 @@ class FastReader {
       key = next;
       after = this.keyAfter;
     }
+    if (pairs.length > 1) collectDuplicateKeys(pairs, this.duplicates);
     this.depth--;
     return { kind: 'map', pairs, start: firstKey, end };
   }

@@ -48,6 +48,30 @@ export interface YDocument {
   contents: YNode | null;
   start: number;
   end: number;
+  /**
+   * Every key that repeats an earlier key of its map (by `keyText`), where
+   * the reader looked for them while building the maps (the fast reader);
+   * undefined where it did not, and a walk of the tree finds them.
+   */
+  duplicateKeys?: readonly YScalar[];
+}
+
+/** The keys of a map that repeat an earlier key of it (by `keyText`), appended to `out`. */
+export function collectDuplicateKeys(pairs: readonly YPair[], out: YScalar[]): void {
+  // Most maps are small: comparing pairs directly beats building a set for each.
+  const seen = pairs.length > 16 ? new Set<string>() : undefined;
+  for (let i = 0; i < pairs.length; i++) {
+    const key = (pairs[i] as YPair).key;
+    const k = keyText(key);
+    let repeated = false;
+    if (seen) {
+      repeated = seen.has(k);
+      seen.add(k);
+    } else {
+      for (let j = 0; j < i && !repeated; j++) repeated = keyText((pairs[j] as YPair).key) === k;
+    }
+    if (repeated) out.push(key);
+  }
 }
 
 /** A path into a document: map keys and sequence indices. */
