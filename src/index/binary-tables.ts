@@ -91,3 +91,55 @@ export class ListsByRef {
     return this.table.subarray(this.table[ref] as number, this.table[ref + 1] as number);
   }
 }
+
+/**
+ * The detection digests (fingerprint.ts) of the corpus's rules, by technique,
+ * as one binary file: one entry [digest high word, digest low word,
+ * technique number, ref] per rule and technique, sorted. Every linted rule
+ * looks its digest up under its techniques; as JSON, these were a third of
+ * what the per-technique summaries gave to parse.
+ */
+
+/** Numbers per entry: the digest's two words, the technique number, the ref. */
+const DIGEST_STRIDE = 4;
+
+export type DigestEntry = readonly [hi: number, lo: number, technique: number, ref: number];
+
+export function encodeDigests(entries: readonly DigestEntry[]): Uint8Array {
+  const sorted = [...entries].sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3]);
+  const table = new Uint32Array(sorted.length * DIGEST_STRIDE);
+  sorted.forEach((entry, i) => table.set(entry, i * DIGEST_STRIDE));
+  return new Uint8Array(table.buffer);
+}
+
+export class DigestTable {
+  private readonly table: Uint32Array;
+  private readonly size: number;
+
+  constructor(bytes: Uint8Array) {
+    this.table = words(bytes);
+    this.size = Math.floor(this.table.length / DIGEST_STRIDE);
+  }
+
+  /** The refs stored under a digest and technique number, ascending. */
+  refs(hi: number, lo: number, technique: number): number[] {
+    const t = this.table;
+    // Entries compare as (hi, lo, technique); find the first not below the one asked for.
+    const below = (at: number): boolean => {
+      const a = t[at] as number;
+      if (a !== hi) return a < hi;
+      const b = t[at + 1] as number;
+      return b !== lo ? b < lo : (t[at + 2] as number) < technique;
+    };
+    let first = 0;
+    let last = this.size;
+    while (first < last) {
+      const mid = (first + last) >>> 1;
+      if (below(mid * DIGEST_STRIDE)) first = mid + 1;
+      else last = mid;
+    }
+    const out: number[] = [];
+    for (let at = first * DIGEST_STRIDE; at < t.length && t[at] === hi && t[at + 1] === lo && t[at + 2] === technique; at += DIGEST_STRIDE) out.push(t[at + 3] as number);
+    return out;
+  }
+}

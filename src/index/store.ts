@@ -2,20 +2,20 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { fieldOfKey, parseKey } from '../model/normalize.js';
-import { detectionDigest } from './fingerprint.js';
+import { detectionDigest, digestWords } from './fingerprint.js';
 import type { Operator, Role, RuleModel, Vendor } from '../model/rule.js';
 import { aggregateTechnique, aggregateTechniqueEvent, withoutRules } from './aggregate.js';
-import { encodeLists, encodeReach, ListsByRef, ReachTable } from './binary-tables.js';
+import { DigestTable, encodeDigests, encodeLists, encodeReach, ListsByRef, ReachTable, type DigestEntry } from './binary-tables.js';
 import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 14;
+export const INDEX_FORMAT = 15;
 const LOOKUP_SHARDS = 64;
 const BUCKET_BITS = 6;
 
 interface Manifest {
   format: number;
-  /** The byte order of the binary files (reach.bin, hashes.bin). */
+  /** The byte order of the binary files (reach.bin, hashes.bin, digests.bin). */
   endianness: 'BE' | 'LE';
   key: string;
   builtAt: string;
@@ -23,6 +23,7 @@ interface Manifest {
   rootPaths: string[];
   ruleCount: number;
   skipped: number;
+  /** Technique → rule count; the order of its keys numbers the techniques in digests.bin. */
   techniques: Record<string, number>;
 }
 
@@ -121,8 +122,6 @@ interface StoredSummary {
    * only rows two or more rules share (an exclusion of one rule is not a shared one).
    */
   events: Record<string, [number[], Array<[string, number[], ValueRow['examples']]>]>;
-  /** [ref, fingerprint digest] of the technique's rules with predicates. */
-  fingerprints: Array<[number, string]>;
 }
 
 /** A technique's narrowing companions (n/<technique>.json), read only when an indicator is noisy. */
@@ -176,12 +175,7 @@ function summarizeTechnique(technique: string, rules: readonly IndexedRule[]): S
     const agg = aggregateTechniqueEvent(technique, event, rules);
     events[event] = [agg.refs, agg.exclusions.filter((row) => row.rules >= 2).map((row) => [row.key, row.refs, row.examples])];
   }
-  const fingerprints: StoredSummary['fingerprints'] = [];
-  for (const r of rules) {
-    const digest = detectionDigest(r);
-    if (digest) fingerprints.push([r.ref, digest]);
-  }
-  return { events, fingerprints };
+  return { events };
 }
 
 function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: string) => number): StoredCompanions {
@@ -231,12 +225,13 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
  *   t/<technique>.json       the rules under a technique (explain, gaps, near-duplicates)
  *   x/<technique>.json       what linting needs of a technique, precomputed: per event the rules
  *                            and shared exclusions (with the refs behind each row, for leaving a
- *                            rule out), and each rule's detection fingerprint digest (`detectionDigest`)
+ *                            rule out)
  *   n/<technique>.json       each noisy indicator's narrowing companions (read when one is noisy)
  *   k/<technique>.json       each rule's indicator keys (read when a noisy one has no companion list)
  *   r/<bucket>.json          rules by ref (64 per bucket)
  *   reach.bin                indicator key → number of rules using it, by the key's hash (binary-tables.ts)
  *   hashes.bin               ref → hashes of that rule's indicator keys (to leave it out of corpus reach; binary-tables.ts)
+ *   digests.bin              each rule's detection fingerprint digest (`detectionDigest`) under each of its techniques (binary-tables.ts)
  *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus), as [keys, values] (StoredShard)
  */
 export function writeIndex(dir: string, key: string, rootPaths: readonly string[], rules: readonly IndexedRule[], skipped: number): void {
@@ -250,6 +245,12 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
   const buckets: StoredRule[][] = [];
   const addLookup = (k: string, ref: number): void => {
     ((lookup[shardOf(k, LOOKUP_SHARDS)] as Record<string, number[]>)[k] ??= []).push(ref);
+  };
+  // A rule's digest is the same under each of its techniques.
+  const ruleDigests = new Map<number, string | undefined>();
+  const digestOf = (r: IndexedRule): string | undefined => {
+    if (!ruleDigests.has(r.ref)) ruleDigests.set(r.ref, detectionDigest(r));
+    return ruleDigests.get(r.ref);
   };
   for (const r of rules) {
     const stored = encodeRule(r);
@@ -269,20 +270,26 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     (buckets[r.ref >> BUCKET_BITS] ??= []).push(stored);
   }
   const techniques: Record<string, number> = {};
+  const digests: DigestEntry[] = [];
   const reachOf = (key: string): number => reach.get(key) ?? 0;
   mkdirSync(path.join(tmp, 'x'), { recursive: true });
   mkdirSync(path.join(tmp, 'n'), { recursive: true });
   mkdirSync(path.join(tmp, 'k'), { recursive: true });
-  for (const [t, list] of byTechnique) {
+  for (const [number, [t, list]] of [...byTechnique].entries()) {
     techniques[t] = list.length;
     writeFileSync(path.join(tmp, 't', `${t}.json`), JSON.stringify(list));
     const members = list.map((s) => rules[s.r] as IndexedRule);
     writeFileSync(path.join(tmp, 'x', `${t}.json`), JSON.stringify(summarizeTechnique(t, members)));
     writeFileSync(path.join(tmp, 'n', `${t}.json`), JSON.stringify(summarizeCompanions(members, reachOf)));
     writeFileSync(path.join(tmp, 'k', `${t}.json`), JSON.stringify(summarizeRuleKeys(members)));
+    for (const r of members) {
+      const digest = digestOf(r);
+      if (digest) digests.push([...digestWords(digest), number, r.ref]);
+    }
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
   writeFileSync(path.join(tmp, 'reach.bin'), encodeReach(reach));
+  writeFileSync(path.join(tmp, 'digests.bin'), encodeDigests(digests));
   writeFileSync(path.join(tmp, 'hashes.bin'), encodeLists(Array.from({ length: ownHashes.length }, (_, ref) => ownHashes[ref])));
   lookup.forEach((shard, i) => writeFileSync(path.join(tmp, 'lookup', `${i}.json`), JSON.stringify(storedShard(shard))));
   const manifest: Manifest = {
@@ -423,7 +430,9 @@ export class StoredIndex implements CorpusIndex {
     return withoutRules(full, exclude);
   }
 
-  private readonly fingerprintMaps = new Map<string, Map<string, number[]>>();
+  private digestTable: DigestTable | undefined;
+  /** Technique → its number in digests.bin (the order of the manifest's techniques). */
+  private techniqueNumbers: ReadonlyMap<string, number> | undefined;
 
   private readonly companionFiles = new Map<string, StoredCompanions | null>();
   /** Per companions file: each listed key → its position in `lists`. */
@@ -461,17 +470,12 @@ export class StoredIndex implements CorpusIndex {
 
   /** Refs of the technique's rules whose detection fingerprint has this digest (`detectionDigest`, fingerprint.ts). */
   sameFingerprint(technique: string, digest: string): number[] {
-    let byDigest = this.fingerprintMaps.get(technique);
-    if (!byDigest) {
-      byDigest = new Map();
-      for (const [ref, d] of this.summary(technique)?.fingerprints ?? []) {
-        const list = byDigest.get(d);
-        if (list) list.push(ref);
-        else byDigest.set(d, [ref]);
-      }
-      this.fingerprintMaps.set(technique, byDigest);
-    }
-    return byDigest.get(digest) ?? [];
+    this.techniqueNumbers ??= new Map(Object.keys(this.manifest.techniques).map((t, i) => [t, i]));
+    const number = this.techniqueNumbers.get(technique);
+    if (number === undefined) return [];
+    this.digestTable ??= new DigestTable(readFileSync(path.join(this.dir, 'digests.bin')));
+    const [hi, lo] = digestWords(digest);
+    return this.digestTable.refs(hi, lo, number);
   }
 
   private reachTable: ReachTable | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeLists, encodeReach, ListsByRef, ReachTable } from '../../src/index/binary-tables.js';
+import { DigestTable, encodeDigests, encodeLists, encodeReach, ListsByRef, ReachTable } from '../../src/index/binary-tables.js';
 
 const image = 'process.name\u0000eq\u0000certutil.exe';
 const command = 'process.command_line\u0000contains\u0000urlcache';
@@ -46,5 +46,32 @@ describe('lists by ref', () => {
 
   it('keeps full 32-bit values', () => {
     expect([...new ListsByRef(encodeLists([[0xffffffff, 0x80000000]])).get(0)]).toEqual([0xffffffff, 0x80000000]);
+  });
+});
+
+describe('digest table', () => {
+  it('gives the refs stored under a digest and technique, ascending, and none for other digests or techniques', () => {
+    const table = new DigestTable(
+      misaligned(
+        encodeDigests([
+          [0xfeedbeef, 7, 1, 40],
+          [0xfeedbeef, 7, 1, 3],
+          [0xfeedbeef, 7, 0, 12],
+          [0xfeedbeef, 8, 1, 5],
+          [1, 0xffffffff, 1, 9],
+        ]),
+      ),
+    );
+    expect(table.refs(0xfeedbeef, 7, 1)).toEqual([3, 40]);
+    expect(table.refs(0xfeedbeef, 7, 0)).toEqual([12]);
+    expect(table.refs(0xfeedbeef, 8, 1)).toEqual([5]);
+    expect(table.refs(1, 0xffffffff, 1)).toEqual([9]);
+    expect(table.refs(0xfeedbeef, 7, 2)).toEqual([]);
+    expect(table.refs(0xfeedbeef, 6, 1)).toEqual([]);
+    expect(table.refs(0, 0, 0)).toEqual([]);
+  });
+
+  it('answers nothing from an empty table', () => {
+    expect(new DigestTable(encodeDigests([])).refs(1, 2, 0)).toEqual([]);
   });
 });
