@@ -93,53 +93,54 @@ export class ListsByRef {
 }
 
 /**
- * The detection digests (fingerprint.ts) of the corpus's rules, by technique,
- * as one binary file: one entry [digest high word, digest low word,
- * technique number, ref] per rule and technique, sorted. Every linted rule
- * looks its digest up under its techniques; as JSON, these were a third of
- * what the per-technique summaries gave to parse.
+ * Refs under 64-bit hashes, as one binary file: one entry [hash high word,
+ * hash low word, group, ref] per ref listed, sorted. The index keeps two:
+ * each rule's detection digest (fingerprint.ts) under each of its
+ * techniques (the group is the technique's number), and the corpus paths and
+ * rule ids that find a linted rule's own entries (group 0). Every linted rule
+ * looks both up; as JSON, they were parsed in full by every corpus-wide run.
  */
 
-/** Numbers per entry: the digest's two words, the technique number, the ref. */
-const DIGEST_STRIDE = 4;
+/** Numbers per entry: the hash's two words, the group, the ref. */
+const REF_STRIDE = 4;
 
-export type DigestEntry = readonly [hi: number, lo: number, technique: number, ref: number];
+export type RefEntry = readonly [hi: number, lo: number, group: number, ref: number];
 
-export function encodeDigests(entries: readonly DigestEntry[]): Uint8Array {
+export function encodeRefTable(entries: readonly RefEntry[]): Uint8Array {
   const sorted = [...entries].sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3]);
-  const table = new Uint32Array(sorted.length * DIGEST_STRIDE);
-  sorted.forEach((entry, i) => table.set(entry, i * DIGEST_STRIDE));
+  const table = new Uint32Array(sorted.length * REF_STRIDE);
+  sorted.forEach((entry, i) => table.set(entry, i * REF_STRIDE));
   return new Uint8Array(table.buffer);
 }
 
-export class DigestTable {
+export class RefTable {
   private readonly table: Uint32Array;
   private readonly size: number;
 
   constructor(bytes: Uint8Array) {
     this.table = words(bytes);
-    this.size = Math.floor(this.table.length / DIGEST_STRIDE);
+    this.size = Math.floor(this.table.length / REF_STRIDE);
   }
 
-  /** The refs stored under a digest and technique number, ascending. */
-  refs(hi: number, lo: number, technique: number): number[] {
+  /** The refs stored under a hash and group, ascending. */
+  refs(hi: number, lo: number, group: number): number[] {
     const t = this.table;
-    // Entries compare as (hi, lo, technique); find the first not below the one asked for.
+    // Entries compare as (hi, lo, group); find the first not below the one asked for.
     const below = (at: number): boolean => {
       const a = t[at] as number;
       if (a !== hi) return a < hi;
       const b = t[at + 1] as number;
-      return b !== lo ? b < lo : (t[at + 2] as number) < technique;
+      return b !== lo ? b < lo : (t[at + 2] as number) < group;
     };
     let first = 0;
     let last = this.size;
     while (first < last) {
       const mid = (first + last) >>> 1;
-      if (below(mid * DIGEST_STRIDE)) first = mid + 1;
+      if (below(mid * REF_STRIDE)) first = mid + 1;
       else last = mid;
     }
     const out: number[] = [];
-    for (let at = first * DIGEST_STRIDE; at < t.length && t[at] === hi && t[at + 1] === lo && t[at + 2] === technique; at += DIGEST_STRIDE) out.push(t[at + 3] as number);
+    for (let at = first * REF_STRIDE; at < t.length && t[at] === hi && t[at + 1] === lo && t[at + 2] === group; at += REF_STRIDE) out.push(t[at + 3] as number);
     return out;
   }
 }

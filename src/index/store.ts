@@ -5,12 +5,12 @@ import { fieldOfKey, parseKey } from '../model/normalize.js';
 import { detectionDigest, digestWords } from './fingerprint.js';
 import type { Operator, Role, RuleModel, Vendor } from '../model/rule.js';
 import { aggregateTechnique, aggregateTechniqueEvent, withoutRules } from './aggregate.js';
-import { DigestTable, encodeDigests, encodeLists, encodeReach, ListsByRef, ReachTable, type DigestEntry } from './binary-tables.js';
+import { encodeLists, encodeReach, encodeRefTable, ListsByRef, ReachTable, RefTable, type RefEntry } from './binary-tables.js';
+import { hashPair } from './hash.js';
 import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 15;
-const LOOKUP_SHARDS = 64;
+export const INDEX_FORMAT = 16;
 const BUCKET_BITS = 6;
 
 interface Manifest {
@@ -81,16 +81,6 @@ function decodePredicate(t: StoredPredicate): IndexedPredicate {
   return p;
 }
 
-/** FNV-1a: a fast, stable hash for choosing shards. */
-function shardOf(key: string, shards: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) % shards;
-}
-
 /** A 32-bit FNV-1a hash of a predicate key: what a rule's own indicators are remembered by (hashes.bin). */
 function keyHash(key: string): number {
   let h = 0x811c9dc5;
@@ -103,17 +93,6 @@ function keyHash(key: string): number {
 
 const pathKey = (file: string): string => `p:${file}`;
 const idKey = (vendor: Vendor, id: string): string => `i:${vendor}:${id.toLowerCase()}`;
-
-/**
- * A lookup shard as stored: its keys and their values as two
- * arrays. Read into a Map, this parses faster than a JSON object with
- * thousands of long keys (JSON.parse interns every object key).
- */
-type StoredShard<V> = [keys: string[], values: V[]];
-
-function storedShard<V>(shard: Record<string, V>): StoredShard<V> {
-  return [Object.keys(shard), Object.values(shard)];
-}
 
 /** A technique's precomputed summary (x/<technique>.json). */
 interface StoredSummary {
@@ -220,7 +199,7 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
 /**
  * The index on disk is sharded so that linting one file reads only what it
  * needs: a small manifest, the shards of the draft's techniques, and the
- * lookup shards of its keys and the reach table — a few hundred KB, not the corpus.
+ * binary look-up tables — a few hundred KB, not the corpus.
  *   manifest.json            counts and the technique list
  *   t/<technique>.json       the rules under a technique (explain, gaps, near-duplicates)
  *   x/<technique>.json       what linting needs of a technique, precomputed: per event the rules
@@ -232,19 +211,19 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
  *   reach.bin                indicator key → number of rules using it, by the key's hash (binary-tables.ts)
  *   hashes.bin               ref → hashes of that rule's indicator keys (to leave it out of corpus reach; binary-tables.ts)
  *   digests.bin              each rule's detection fingerprint digest (`detectionDigest`) under each of its techniques (binary-tables.ts)
- *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus), as [keys, values] (StoredShard)
+ *   lookup.bin               `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus), by the key's hash (binary-tables.ts)
  */
 export function writeIndex(dir: string, key: string, rootPaths: readonly string[], rules: readonly IndexedRule[], skipped: number): void {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-  for (const sub of ['t', 'r', 'lookup']) mkdirSync(path.join(tmp, sub), { recursive: true });
+  for (const sub of ['t', 'r']) mkdirSync(path.join(tmp, sub), { recursive: true });
 
   const byTechnique = new Map<string, StoredRule[]>();
   const reach = new Map<string, number>();
   const ownHashes: number[][] = [];
-  const lookup: Array<Record<string, number[]>> = Array.from({ length: LOOKUP_SHARDS }, () => ({}));
+  const lookup: RefEntry[] = [];
   const buckets: StoredRule[][] = [];
   const addLookup = (k: string, ref: number): void => {
-    ((lookup[shardOf(k, LOOKUP_SHARDS)] as Record<string, number[]>)[k] ??= []).push(ref);
+    lookup.push([...hashPair(k, 0), 0, ref]);
   };
   // A rule's digest is the same under each of its techniques.
   const ruleDigests = new Map<number, string | undefined>();
@@ -270,7 +249,7 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     (buckets[r.ref >> BUCKET_BITS] ??= []).push(stored);
   }
   const techniques: Record<string, number> = {};
-  const digests: DigestEntry[] = [];
+  const digests: RefEntry[] = [];
   const reachOf = (key: string): number => reach.get(key) ?? 0;
   mkdirSync(path.join(tmp, 'x'), { recursive: true });
   mkdirSync(path.join(tmp, 'n'), { recursive: true });
@@ -289,9 +268,9 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
   writeFileSync(path.join(tmp, 'reach.bin'), encodeReach(reach));
-  writeFileSync(path.join(tmp, 'digests.bin'), encodeDigests(digests));
+  writeFileSync(path.join(tmp, 'digests.bin'), encodeRefTable(digests));
   writeFileSync(path.join(tmp, 'hashes.bin'), encodeLists(Array.from({ length: ownHashes.length }, (_, ref) => ownHashes[ref])));
-  lookup.forEach((shard, i) => writeFileSync(path.join(tmp, 'lookup', `${i}.json`), JSON.stringify(storedShard(shard))));
+  writeFileSync(path.join(tmp, 'lookup.bin'), encodeRefTable(lookup));
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     endianness: endianness(),
@@ -328,8 +307,6 @@ export function openStoredIndex(dir: string): StoredIndex | undefined {
 
 export class StoredIndex implements CorpusIndex {
   private readonly techniqueRules = new Map<string, IndexedRule[]>();
-  /** Lookup shards read so far, by shard number. */
-  private readonly lookupShards: Array<ReadonlyMap<string, readonly number[]>> = [];
   private readonly buckets = new Map<number, IndexedRule[]>();
 
   constructor(
@@ -430,7 +407,7 @@ export class StoredIndex implements CorpusIndex {
     return withoutRules(full, exclude);
   }
 
-  private digestTable: DigestTable | undefined;
+  private digestTable: RefTable | undefined;
   /** Technique → its number in digests.bin (the order of the manifest's techniques). */
   private techniqueNumbers: ReadonlyMap<string, number> | undefined;
 
@@ -473,7 +450,7 @@ export class StoredIndex implements CorpusIndex {
     this.techniqueNumbers ??= new Map(Object.keys(this.manifest.techniques).map((t, i) => [t, i]));
     const number = this.techniqueNumbers.get(technique);
     if (number === undefined) return [];
-    this.digestTable ??= new DigestTable(readFileSync(path.join(this.dir, 'digests.bin')));
+    this.digestTable ??= new RefTable(readFileSync(path.join(this.dir, 'digests.bin')));
     const [hi, lo] = digestWords(digest);
     return this.digestTable.refs(hi, lo, number);
   }
@@ -569,8 +546,12 @@ export class StoredIndex implements CorpusIndex {
     return out;
   }
 
+  private lookupTable: RefTable | undefined;
+
   private lookup(key: string): readonly number[] {
-    return this.lookupShard(shardOf(key, LOOKUP_SHARDS)).get(key) ?? [];
+    this.lookupTable ??= new RefTable(readFileSync(path.join(this.dir, 'lookup.bin')));
+    const [hi, lo] = hashPair(key, 0);
+    return this.lookupTable.refs(hi, lo, 0);
   }
 
   private bucket(b: number): IndexedRule[] {
@@ -581,18 +562,6 @@ export class StoredIndex implements CorpusIndex {
       this.buckets.set(b, bucket);
     }
     return bucket;
-  }
-
-  private lookupShard(n: number): ReadonlyMap<string, readonly number[]> {
-    let shard = this.lookupShards[n];
-    if (!shard) {
-      const [keys, values] = this.readJson<StoredShard<number[]>>(`lookup/${n}.json`);
-      const map = new Map<string, readonly number[]>();
-      for (let i = 0; i < keys.length; i++) map.set(keys[i] as string, values[i] as number[]);
-      shard = map;
-      this.lookupShards[n] = shard;
-    }
-    return shard;
   }
 
   private readJson<T>(rel: string): T {

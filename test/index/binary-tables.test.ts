@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DigestTable, encodeDigests, encodeLists, encodeReach, ListsByRef, ReachTable } from '../../src/index/binary-tables.js';
+import { encodeRefTable, encodeLists, encodeReach, ListsByRef, ReachTable, RefTable } from '../../src/index/binary-tables.js';
 
 const image = 'process.name\u0000eq\u0000certutil.exe';
 const command = 'process.command_line\u0000contains\u0000urlcache';
@@ -49,11 +49,11 @@ describe('lists by ref', () => {
   });
 });
 
-describe('digest table', () => {
-  it('gives the refs stored under a digest and technique, ascending, and none for other digests or techniques', () => {
-    const table = new DigestTable(
+describe('ref table', () => {
+  it('gives the refs stored under a hash and group, ascending, and none for other hashes or groups', () => {
+    const table = new RefTable(
       misaligned(
-        encodeDigests([
+        encodeRefTable([
           [0xfeedbeef, 7, 1, 40],
           [0xfeedbeef, 7, 1, 3],
           [0xfeedbeef, 7, 0, 12],
@@ -72,6 +72,6 @@ describe('digest table', () => {
   });
 
   it('answers nothing from an empty table', () => {
-    expect(new DigestTable(encodeDigests([])).refs(1, 2, 0)).toEqual([]);
+    expect(new RefTable(encodeRefTable([])).refs(1, 2, 0)).toEqual([]);
   });
 });
