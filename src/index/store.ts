@@ -484,37 +484,40 @@ export class StoredIndex implements CorpusIndex {
     return list;
   }
 
-  private readonly selfCache = new WeakMap<RuleModel, Exclude>();
+  /**
+   * What was found for the rule model asked about last. The checks ask about
+   * one rule after another, each several times; a WeakMap entry per rule
+   * model cost more to insert than the lookups it saved.
+   */
+  private lastRule: { rule: RuleModel; file?: readonly number[]; self?: Exclude } | undefined;
 
-  /** Several checks ask for the same rule; the answer is kept per rule model. */
-  selfRefs(rule: RuleModel): Exclude {
-    let refs = this.selfCache.get(rule);
-    if (!refs) {
-      const set = new Set(this.fileRefs(rule));
-      if (rule.id) for (const ref of this.idRefs(rule.vendor, rule.id)) set.add(ref);
-      refs = set;
-      this.selfCache.set(rule, refs);
-    }
-    return refs;
+  private entriesOf(rule: RuleModel): { rule: RuleModel; file?: readonly number[]; self?: Exclude } {
+    if (this.lastRule?.rule !== rule) this.lastRule = { rule };
+    return this.lastRule;
   }
 
-  private readonly fileCache = new WeakMap<RuleModel, readonly number[]>();
-
-  /** Refs of the corpus entries stored from the rule's own file (when it is a corpus file); kept per rule model, as `selfRefs`. */
-  fileRefs(rule: RuleModel): readonly number[] {
-    let refs = this.fileCache.get(rule);
-    if (!refs) {
-      refs = this.refsOfFile(rule.file);
-      this.fileCache.set(rule, refs);
+  selfRefs(rule: RuleModel): Exclude {
+    const entries = this.entriesOf(rule);
+    if (!entries.self) {
+      const set = new Set(this.fileRefs(rule));
+      if (rule.id) for (const ref of this.idRefs(rule.vendor, rule.id)) set.add(ref);
+      entries.self = set;
     }
-    return refs;
+    return entries.self;
+  }
+
+  /** Refs of the corpus entries stored from the rule's own file (when it is a corpus file). */
+  fileRefs(rule: RuleModel): readonly number[] {
+    const entries = this.entriesOf(rule);
+    entries.file ??= this.refsOfFile(rule.file);
+    return entries.file;
   }
 
   /** Each corpus root as a path prefix and the folder name its corpus paths start with. */
   private rootPrefixes: ReadonlyArray<{ prefix: string; label: string }> | undefined;
 
   private refsOfFile(file: string): readonly number[] {
-    const abs = path.resolve(file);
+    const abs = this.absolute(file);
     this.rootPrefixes ??= this.manifest.rootPaths.map((r) => ({ prefix: r + path.sep, label: path.basename(r) }));
     for (const { prefix, label } of this.rootPrefixes) {
       if (!abs.startsWith(prefix)) continue;
@@ -522,6 +525,29 @@ export class StoredIndex implements CorpusIndex {
       return this.lookup(pathKey(`${label}/${path.sep === '/' ? rel : rel.split(path.sep).join('/')}`));
     }
     return [];
+  }
+
+  /** Folders resolved to absolute paths, under the working folder they were resolved in. */
+  private resolvedDirs = { cwd: '', dirs: new Map<string, string>() };
+
+  /**
+   * `path.resolve(file)`, with each folder resolved once: the files of a
+   * corpus-wide run share a few hundred folders, and normalising every full
+   * path was most of finding a file's own entries. A file's name is never
+   * `.` or `..`, so it can be appended to its resolved folder as it is
+   * (an empty path names the folder itself).
+   */
+  private absolute(file: string): string {
+    const cwd = process.cwd();
+    if (this.resolvedDirs.cwd !== cwd) this.resolvedDirs = { cwd, dirs: new Map() };
+    const dir = path.dirname(file);
+    let abs = this.resolvedDirs.dirs.get(dir);
+    if (abs === undefined) {
+      abs = path.resolve(dir);
+      this.resolvedDirs.dirs.set(dir, abs);
+    }
+    const name = path.basename(file);
+    return name === '' || abs.endsWith(path.sep) ? abs + name : abs + path.sep + name;
   }
 
   /** Refs of the corpus rules of a vendor with this id (case-insensitive). */

@@ -86,6 +86,21 @@ describe('corpus index', () => {
     expect(ruleDigest(rule)).toBe(digest);
   });
 
+  it('finds a corpus file\'s entries however its path is written', () => {
+    const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
+    const refs = index.fileRefs(rule);
+    expect(refs).toHaveLength(1);
+    const dir = path.dirname(rule.file);
+    const written = [
+      path.relative(process.cwd(), rule.file),
+      `${dir}//./${path.basename(rule.file)}`,
+      `${dir}/../image_load/${path.basename(rule.file)}`,
+    ];
+    for (const file of written) expect(index.fileRefs({ ...rule, file })).toEqual(refs);
+    expect(index.fileRefs({ ...rule, file: `${dir}/../${path.basename(rule.file)}` })).toEqual([]);
+    expect(index.fileRefs({ ...rule, file: '' })).toEqual([]);
+  });
+
   it('gives the keys of a rule\'s predicates in their order, as predicateKey gives them one by one', () => {
     const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
     expect(rule.predicates.length).toBeGreaterThan(2);
