@@ -16,12 +16,16 @@ interface Derived {
   indicators?: ReadonlyMap<string, Predicate>;
 }
 
-const derived = new WeakMap<RuleModel, Derived>();
+/**
+ * Kept for the rule model asked about last: the checks of one rule run one
+ * after another, and a WeakMap entry per rule model cost more to insert than
+ * what it saved.
+ */
+let last: { rule: RuleModel; derived: Derived } | undefined;
 
 function of(rule: RuleModel): Derived {
-  let d = derived.get(rule);
-  if (!d) derived.set(rule, (d = {}));
-  return d;
+  if (last?.rule !== rule) last = { rule, derived: {} };
+  return last.derived;
 }
 
 /**
