@@ -14,6 +14,14 @@ interface Derived {
   fingerprint?: string | null;
   digest?: string | null;
   indicators?: ReadonlyMap<string, Predicate>;
+  exclusions?: readonly RuleExclusion[];
+}
+
+/** An exclusion of the rule, normalised: its row key, and its field and value. */
+export interface RuleExclusion {
+  key: string;
+  field: string;
+  value: string;
 }
 
 /**
@@ -73,4 +81,20 @@ export function ruleIndicators(rule: RuleModel): ReadonlyMap<string, Predicate> 
     d.indicators = byKey;
   }
   return d.indicators;
+}
+
+/** The rule's exclusions (negated or not), normalised, in their order. */
+export function ruleExclusions(rule: RuleModel): readonly RuleExclusion[] {
+  const d = of(rule);
+  if (!d.exclusions) {
+    const keys = ruleKeys(rule);
+    const out: RuleExclusion[] = [];
+    rule.predicates.forEach((p, i) => {
+      if (p.role !== 'exclusion') return;
+      const n = normalizePredicate(p);
+      out.push({ key: keys[i] as string, field: n.field, value: n.value });
+    });
+    d.exclusions = out;
+  }
+  return d.exclusions;
 }
