@@ -84,6 +84,15 @@ export class ListsByRef {
     this.table = words(bytes);
   }
 
+  /** Whether a rule's list holds the value (false for a ref the file does not cover); no list is built. */
+  has(ref: number, value: number): boolean {
+    const offsets = this.table.length > 0 ? (this.table[0] as number) : 0;
+    if (!Number.isInteger(ref) || ref < 0 || ref + 1 >= offsets) return false;
+    const end = this.table[ref + 1] as number;
+    for (let at = this.table[ref] as number; at < end; at++) if (this.table[at] === value) return true;
+    return false;
+  }
+
   /** The list stored for a rule; empty for a ref the file does not cover. */
   get(ref: number): Uint32Array {
     const offsets = this.table.length > 0 ? (this.table[0] as number) : 0;

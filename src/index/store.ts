@@ -435,12 +435,13 @@ export class StoredIndex implements CorpusIndex {
     const list = at === undefined ? undefined : lists[at];
     if (!list) return undefined;
     const h = keyHash(key);
-    const mine = [...(exclude ?? [])].map((ref) => this.indicatorHashes(ref)).filter((s) => s.includes(h));
+    const hashes = this.hashes();
+    const mine = [...(exclude ?? [])].filter((ref) => hashes.has(ref, h));
     const out: Array<[string, number]> = [];
     for (let i = 0; i < list.length; i += 2) {
       const c = keys[list[i] as number] as string;
       const ch = keyHash(c);
-      out.push([c, (list[i + 1] as number) - mine.filter((s) => s.includes(ch)).length]);
+      out.push([c, (list[i + 1] as number) - mine.filter((ref) => hashes.has(ref, ch)).length]);
     }
     return out;
   }
@@ -462,26 +463,22 @@ export class StoredIndex implements CorpusIndex {
     let n = this.reachTable.get(key);
     if (exclude && exclude.size > 0 && n > 0) {
       const h = keyHash(key);
-      for (const ref of exclude) if (this.indicatorHashes(ref).includes(h)) n--;
+      const hashes = this.hashes();
+      for (const ref of exclude) if (hashes.has(ref, h)) n--;
     }
     return Math.max(0, n);
   }
 
-  private readonly hashLists = new Map<number, Uint32Array>();
   private hashFile: ListsByRef | undefined;
 
   /**
-   * Hashes of a corpus rule's indicator keys, read from hashes.bin (not the
-   * rule's body). A rule has a few: scanning them beats building a set.
+   * Hashes of each corpus rule's indicator keys, read from hashes.bin (not
+   * the rules' bodies). A rule has a few: scanning them in place beats
+   * building a list or a set per rule.
    */
-  private indicatorHashes(ref: number): Uint32Array {
-    let list = this.hashLists.get(ref);
-    if (!list) {
-      this.hashFile ??= new ListsByRef(readFileSync(path.join(this.dir, 'hashes.bin')));
-      list = this.hashFile.get(ref);
-      this.hashLists.set(ref, list);
-    }
-    return list;
+  private hashes(): ListsByRef {
+    this.hashFile ??= new ListsByRef(readFileSync(path.join(this.dir, 'hashes.bin')));
+    return this.hashFile;
   }
 
   /**

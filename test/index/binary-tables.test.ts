@@ -44,6 +44,19 @@ describe('lists by ref', () => {
     expect([...lists.get(-1)]).toEqual([]);
   });
 
+  it('tells whether a ref\'s list holds a value, without building the list', () => {
+    const lists = new ListsByRef(misaligned(encodeLists([[7, 8], undefined, [], [9, 0xffffffff]])));
+    expect(lists.has(0, 8)).toBe(true);
+    expect(lists.has(0, 9)).toBe(false);
+    expect(lists.has(1, 7)).toBe(false);
+    expect(lists.has(2, 9)).toBe(false);
+    expect(lists.has(3, 9)).toBe(true);
+    expect(lists.has(3, 0xffffffff)).toBe(true);
+    expect(lists.has(4, 9)).toBe(false);
+    expect(lists.has(-1, 7)).toBe(false);
+    expect(new ListsByRef(encodeLists([])).has(0, 7)).toBe(false);
+  });
+
   it('keeps full 32-bit values', () => {
     expect([...new ListsByRef(encodeLists([[0xffffffff, 0x80000000]])).get(0)]).toEqual([0xffffffff, 0x80000000]);
   });
