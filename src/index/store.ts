@@ -10,7 +10,7 @@ import { hashPair } from './hash.js';
 import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 16;
+export const INDEX_FORMAT = 17;
 const BUCKET_BITS = 6;
 
 interface Manifest {
@@ -25,6 +25,8 @@ interface Manifest {
   skipped: number;
   /** Technique → rule count; the order of its keys numbers the techniques in digests.bin. */
   techniques: Record<string, number>;
+  /** Technique → the byte range [start, end) of its summary in summaries.dat. */
+  summaries: Record<string, [number, number]>;
 }
 
 /**
@@ -94,7 +96,7 @@ function keyHash(key: string): number {
 const pathKey = (file: string): string => `p:${file}`;
 const idKey = (vendor: Vendor, id: string): string => `i:${vendor}:${id.toLowerCase()}`;
 
-/** A technique's precomputed summary (x/<technique>.json). */
+/** A technique's precomputed summary (in summaries.dat). */
 interface StoredSummary {
   /**
    * event → [refs of the rules reading it, exclusion rows [key, refs, examples]];
@@ -198,13 +200,17 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
 
 /**
  * The index on disk is sharded so that linting one file reads only what it
- * needs: a small manifest, the shards of the draft's techniques, and the
- * binary look-up tables — a few hundred KB, not the corpus.
+ * needs: a small manifest, the shards of the draft's techniques, the binary
+ * look-up tables and the summaries — read as they are, with only the draft's
+ * parts parsed; not the corpus.
  *   manifest.json            counts and the technique list
  *   t/<technique>.json       the rules under a technique (explain, gaps, near-duplicates)
- *   x/<technique>.json       what linting needs of a technique, precomputed: per event the rules
+ *   summaries.dat            what linting needs of each technique, precomputed: per event the rules
  *                            and shared exclusions (with the refs behind each row, for leaving a
- *                            rule out)
+ *                            rule out); one JSON text per technique, one after another, at the
+ *                            byte ranges the manifest gives. A corpus-wide run needs most of them:
+ *                            one read of the file, not hundreds of small ones, and each technique's
+ *                            text is parsed only when asked for.
  *   n/<technique>.json       each noisy indicator's narrowing companions (read when one is noisy)
  *   k/<technique>.json       each rule's indicator keys (read when a noisy one has no companion list)
  *   r/<bucket>.json          rules by ref (64 per bucket)
@@ -251,14 +257,18 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
   const techniques: Record<string, number> = {};
   const digests: RefEntry[] = [];
   const reachOf = (key: string): number => reach.get(key) ?? 0;
-  mkdirSync(path.join(tmp, 'x'), { recursive: true });
+  const summaries: Record<string, [number, number]> = {};
+  const summaryTexts: Buffer[] = [];
+  let summaryEnd = 0;
   mkdirSync(path.join(tmp, 'n'), { recursive: true });
   mkdirSync(path.join(tmp, 'k'), { recursive: true });
   for (const [number, [t, list]] of [...byTechnique].entries()) {
     techniques[t] = list.length;
     writeFileSync(path.join(tmp, 't', `${t}.json`), JSON.stringify(list));
     const members = list.map((s) => rules[s.r] as IndexedRule);
-    writeFileSync(path.join(tmp, 'x', `${t}.json`), JSON.stringify(summarizeTechnique(t, members)));
+    const summary = Buffer.from(JSON.stringify(summarizeTechnique(t, members)));
+    summaries[t] = [summaryEnd, (summaryEnd += summary.length)];
+    summaryTexts.push(summary);
     writeFileSync(path.join(tmp, 'n', `${t}.json`), JSON.stringify(summarizeCompanions(members, reachOf)));
     writeFileSync(path.join(tmp, 'k', `${t}.json`), JSON.stringify(summarizeRuleKeys(members)));
     for (const r of members) {
@@ -267,6 +277,7 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     }
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
+  writeFileSync(path.join(tmp, 'summaries.dat'), Buffer.concat(summaryTexts));
   writeFileSync(path.join(tmp, 'reach.bin'), encodeReach(reach));
   writeFileSync(path.join(tmp, 'digests.bin'), encodeRefTable(digests));
   writeFileSync(path.join(tmp, 'hashes.bin'), encodeLists(Array.from({ length: ownHashes.length }, (_, ref) => ownHashes[ref])));
@@ -281,6 +292,7 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     ruleCount: rules.length,
     skipped,
     techniques,
+    summaries,
   };
   // The manifest goes last: a folder without one is an unfinished build.
   writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest));
@@ -383,10 +395,16 @@ export class StoredIndex implements CorpusIndex {
 
   private readonly summaries = new Map<string, StoredSummary | null>();
 
+  private summaryBytes: Buffer | undefined;
+
   private summary(technique: string): StoredSummary | undefined {
     let s = this.summaries.get(technique);
     if (s === undefined) {
-      s = this.manifest.techniques[technique] ? this.readJson<StoredSummary>(path.join('x', `${technique}.json`)) : null;
+      const range = this.manifest.summaries[technique];
+      if (range) {
+        this.summaryBytes ??= readFileSync(path.join(this.dir, 'summaries.dat'));
+        s = JSON.parse(this.summaryBytes.toString('utf8', range[0], range[1])) as StoredSummary;
+      } else s = null;
       this.summaries.set(technique, s);
     }
     return s ?? undefined;
