@@ -391,7 +391,8 @@ export class StoredIndex implements CorpusIndex {
     return aggregateTechnique(technique, this.rulesOf(technique), (k) => this.reach(k, exclude), exclude);
   }
 
-  private readonly eventAggregates = new Map<string, TechniqueEventAggregate>();
+  /** Technique → event → its full aggregate (no string built per question). */
+  private readonly eventAggregates = new Map<string, Map<string, TechniqueEventAggregate>>();
 
   private readonly summaries = new Map<string, StoredSummary | null>();
 
@@ -415,12 +416,13 @@ export class StoredIndex implements CorpusIndex {
    * corpus asks for each pair hundreds of times, and never needs the rules' bodies for it.
    */
   aggregateForEvent(technique: string, event: string, exclude?: Exclude): TechniqueEventAggregate {
-    const id = `${technique}\u0000${event}`;
-    let full = this.eventAggregates.get(id);
+    let byEvent = this.eventAggregates.get(technique);
+    if (!byEvent) this.eventAggregates.set(technique, (byEvent = new Map()));
+    let full = byEvent.get(event);
     if (!full) {
       const stored = this.summary(technique)?.events[event];
       full = { technique, event, ruleCount: stored?.[0].length ?? 0, refs: stored?.[0] ?? [], exclusions: (stored?.[1] ?? []).map(decodeRow) };
-      this.eventAggregates.set(id, full);
+      byEvent.set(event, full);
     }
     return withoutRules(full, exclude);
   }
