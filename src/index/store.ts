@@ -10,7 +10,7 @@ import { hashPair } from './hash.js';
 import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 17;
+export const INDEX_FORMAT = 18;
 const BUCKET_BITS = 6;
 
 interface Manifest {
@@ -23,7 +23,7 @@ interface Manifest {
   rootPaths: string[];
   ruleCount: number;
   skipped: number;
-  /** Technique → rule count; the order of its keys numbers the techniques in digests.bin. */
+  /** Technique → rule count. */
   techniques: Record<string, number>;
   /** Technique → the byte range [start, end) of its summary in summaries.dat. */
   summaries: Record<string, [number, number]>;
@@ -262,7 +262,9 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
   let summaryEnd = 0;
   mkdirSync(path.join(tmp, 'n'), { recursive: true });
   mkdirSync(path.join(tmp, 'k'), { recursive: true });
-  for (const [number, [t, list]] of [...byTechnique].entries()) {
+  const numbers = techniqueNumbers([...byTechnique.keys()]);
+  for (const [t, list] of byTechnique) {
+    const number = numbers.get(t) as number;
     techniques[t] = list.length;
     writeFileSync(path.join(tmp, 't', `${t}.json`), JSON.stringify(list));
     const members = list.map((s) => rules[s.r] as IndexedRule);
@@ -302,6 +304,11 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     // Another process finished the same build first; its copy is as good as ours.
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** The techniques' numbers in digests.bin: their places in sorted order. */
+function techniqueNumbers(techniques: readonly string[]): ReadonlyMap<string, number> {
+  return new Map([...techniques].sort().map((t, i) => [t, i]));
 }
 
 /** Opens a stored index; undefined when the folder holds no finished build of this format. */
@@ -428,7 +435,7 @@ export class StoredIndex implements CorpusIndex {
   }
 
   private digestTable: RefTable | undefined;
-  /** Technique → its number in digests.bin (the order of the manifest's techniques). */
+  /** Technique → its number in digests.bin. */
   private techniqueNumbers: ReadonlyMap<string, number> | undefined;
 
   private readonly companionFiles = new Map<string, StoredCompanions | null>();
@@ -468,7 +475,7 @@ export class StoredIndex implements CorpusIndex {
 
   /** Refs of the technique's rules whose detection fingerprint has this digest (`detectionDigest`, fingerprint.ts). */
   sameFingerprint(technique: string, digest: string): number[] {
-    this.techniqueNumbers ??= new Map(Object.keys(this.manifest.techniques).map((t, i) => [t, i]));
+    this.techniqueNumbers ??= techniqueNumbers(Object.keys(this.manifest.techniques));
     const number = this.techniqueNumbers.get(technique);
     if (number === undefined) return [];
     this.digestTable ??= new RefTable(readFileSync(path.join(this.dir, 'digests.bin')));
