@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
-import { minimatch } from 'minimatch';
 import type { Check, SeverityName } from './check.js';
 import { ConfigError, findConfigFile, readConfigFile, type ConfigFile, type RuleSetting, type SeverityInput } from './config-file.js';
 import { getPreset, presetNames } from './presets.js';
 import { describeErrors, inlineValidator, schemaValidator } from './schema-validator.js';
+import { lazyRequire } from './lazy.js';
 import { DEFAULT_SHARED, defaultCacheDir } from './paths.js';
 import type { Vendor } from '../model/rule.js';
 
@@ -179,7 +179,12 @@ function relativeForGlobs(baseDir: string, file: string): string {
   return rel.split(path.sep).join('/');
 }
 
+/** Only configs with ignores or file overrides need minimatch: a run without spares its load. */
+const loadMinimatch = lazyRequire<typeof import('minimatch')>('minimatch');
+
 function matchesAny(rel: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  const { minimatch } = loadMinimatch();
   // A pattern without a slash matches the file name anywhere, as in .gitignore.
   return globs.some((g) => minimatch(rel, g, { dot: true, matchBase: !g.includes('/') }));
 }

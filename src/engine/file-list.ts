@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { minimatch } from 'minimatch';
+import { lazyRequire } from './lazy.js';
 import { RULE_EXTENSIONS } from '../parse/index.js';
 
 export class FileListError extends Error {
@@ -9,6 +9,9 @@ export class FileListError extends Error {
     this.name = 'FileListError';
   }
 }
+
+/** Only a glob argument needs minimatch: a run over files and folders spares its load. */
+const loadMinimatch = lazyRequire<typeof import('minimatch')>('minimatch');
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -91,5 +94,6 @@ function expandGlob(pattern: string, cwd: string): string[] {
   }
   const base = path.resolve(cwd, staticParts.join('/') || '.');
   const absPattern = path.resolve(cwd, normalized).split(path.sep).join('/');
+  const { minimatch } = loadMinimatch();
   return walk(base, () => true).filter((f) => minimatch(f.split(path.sep).join('/'), absPattern, { dot: true }));
 }

@@ -27,10 +27,25 @@ const requireHere = createRequire(import.meta.url);
 export function schemaValidator(name: string): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
-    v = precompiled(name) ?? getAjv().compile(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'rules-schema', name), 'utf8')) as object);
+    v = precompiled(name) ?? getAjv().compile(schemaDocument(name));
     compiled.set(name, v);
   }
   return v;
+}
+
+const schemaDocuments = new Map<string, object>();
+
+/**
+ * A schema of rules-schema/ as parsed JSON, read once per process. The quick
+ * tests need only this: the validator's code is loaded when one fails.
+ */
+function schemaDocument(name: string): object {
+  let schema = schemaDocuments.get(name);
+  if (!schema) {
+    schema = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'rules-schema', name), 'utf8')) as object;
+    schemaDocuments.set(name, schema);
+  }
+  return schema;
 }
 
 function precompiled(name: string): ValidateFunction | undefined {
@@ -41,7 +56,7 @@ function precompiled(name: string): ValidateFunction | undefined {
     if (statSync(file).mtimeMs < statSync(source).mtimeMs) return undefined;
     const validate = requireHere(file) as ValidateFunction;
     // Standalone code does not carry its schema; callers that read it (annotations such as x-expected) need it.
-    validate.schema ??= JSON.parse(readFileSync(source, 'utf8')) as object;
+    validate.schema ??= schemaDocument(name);
     return validate;
   } catch {
     return undefined;
@@ -180,7 +195,7 @@ const quickNodeTests = new Map<string, QuickTest>();
 export function quickValidator(name: string): QuickTest {
   let t = quickTests.get(name);
   if (!t) {
-    t = compileQuick(schemaValidator(name).schema as object, PLAIN);
+    t = compileQuick(schemaDocument(name), PLAIN);
     quickTests.set(name, t);
   }
   return t;
@@ -190,7 +205,7 @@ export function quickValidator(name: string): QuickTest {
 export function quickNodeValidator(name: string): (node: YNode) => boolean {
   let t = quickNodeTests.get(name);
   if (!t) {
-    t = compileQuick(schemaValidator(name).schema as object, YAML_NODES);
+    t = compileQuick(schemaDocument(name), YAML_NODES);
     quickNodeTests.set(name, t);
   }
   return t;

@@ -129,17 +129,33 @@ function summary(r: IndexedRule): RuleSummary {
  * The exclusions of a technique/event aggregate shared by at least `minRules`
  * rules and `minShare` of them, leaving some rules out. Rows come sorted by
  * rule count, so the scan stops at the first row too rare to qualify, and
- * only qualifying rows are recounted without the left-out rules.
+ * only qualifying rows are recounted without the left-out rules. The left-out
+ * rules are few (a linted rule's own entries) and the lists long, so each
+ * list is searched for them rather than filtered; a row is copied only when
+ * it loses some, and the rows are sorted again only then.
  */
 export function sharedExclusions(agg: TechniqueEventAggregate, exclude: Exclude | undefined, minRules: number, minShare: number): { ruleCount: number; rows: ValueRow[] } {
   const leaveOut = exclude && exclude.size > 0 ? exclude : undefined;
-  const ruleCount = leaveOut ? agg.refs.filter((r) => !leaveOut.has(r)).length : agg.ruleCount;
+  const ruleCount = leaveOut ? agg.ruleCount - countIn(agg.refs, leaveOut) : agg.ruleCount;
   const rows: ValueRow[] = [];
   if (ruleCount < minRules) return { ruleCount, rows };
+  let changed = false;
   for (const row of agg.exclusions) {
     if (row.rules < minRules) break;
-    const refs = leaveOut ? row.refs.filter((r) => !leaveOut.has(r)) : row.refs;
-    if (refs.length >= minRules && refs.length / ruleCount >= minShare) rows.push(refs.length === row.rules ? row : { ...row, refs, rules: refs.length });
+    const rules = leaveOut ? row.rules - countIn(row.refs, leaveOut) : row.rules;
+    if (rules < minRules || rules / ruleCount < minShare) continue;
+    if (rules === row.rules) rows.push(row);
+    else {
+      rows.push({ ...row, refs: row.refs.filter((r) => !leaveOut?.has(r)), rules });
+      changed = true;
+    }
   }
-  return { ruleCount, rows: sortRows(rows, (r) => r.rules, (r) => r.key) };
+  return { ruleCount, rows: changed ? sortRows(rows, (r) => r.rules, (r) => r.key) : rows };
+}
+
+/** How many of the refs are in the set (a list holds each ref once). */
+function countIn(refs: readonly number[], set: Exclude): number {
+  let n = 0;
+  for (const ref of set) if (refs.includes(ref)) n++;
+  return n;
 }

@@ -84,10 +84,72 @@ export class ListsByRef {
     this.table = words(bytes);
   }
 
+  /** Whether a rule's list holds the value (false for a ref the file does not cover); no list is built. */
+  has(ref: number, value: number): boolean {
+    const offsets = this.table.length > 0 ? (this.table[0] as number) : 0;
+    if (!Number.isInteger(ref) || ref < 0 || ref + 1 >= offsets) return false;
+    const end = this.table[ref + 1] as number;
+    for (let at = this.table[ref] as number; at < end; at++) if (this.table[at] === value) return true;
+    return false;
+  }
+
   /** The list stored for a rule; empty for a ref the file does not cover. */
   get(ref: number): Uint32Array {
     const offsets = this.table.length > 0 ? (this.table[0] as number) : 0;
     if (!Number.isInteger(ref) || ref < 0 || ref + 1 >= offsets) return new Uint32Array(0);
     return this.table.subarray(this.table[ref] as number, this.table[ref + 1] as number);
+  }
+}
+
+/**
+ * Refs under 64-bit hashes, as one binary file: one entry [hash high word,
+ * hash low word, group, ref] per ref listed, sorted. The index keeps two:
+ * each rule's detection digest (fingerprint.ts) under each of its
+ * techniques (the group is the technique's number), and the corpus paths and
+ * rule ids that find a linted rule's own entries (group 0). Every linted rule
+ * looks both up; as JSON, they were parsed in full by every corpus-wide run.
+ */
+
+/** Numbers per entry: the hash's two words, the group, the ref. */
+const REF_STRIDE = 4;
+
+export type RefEntry = readonly [hi: number, lo: number, group: number, ref: number];
+
+export function encodeRefTable(entries: readonly RefEntry[]): Uint8Array {
+  const sorted = [...entries].sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3]);
+  const table = new Uint32Array(sorted.length * REF_STRIDE);
+  sorted.forEach((entry, i) => table.set(entry, i * REF_STRIDE));
+  return new Uint8Array(table.buffer);
+}
+
+export class RefTable {
+  private readonly table: Uint32Array;
+  private readonly size: number;
+
+  constructor(bytes: Uint8Array) {
+    this.table = words(bytes);
+    this.size = Math.floor(this.table.length / REF_STRIDE);
+  }
+
+  /** The refs stored under a hash and group, ascending. */
+  refs(hi: number, lo: number, group: number): number[] {
+    const t = this.table;
+    // Entries compare as (hi, lo, group); find the first not below the one asked for.
+    const below = (at: number): boolean => {
+      const a = t[at] as number;
+      if (a !== hi) return a < hi;
+      const b = t[at + 1] as number;
+      return b !== lo ? b < lo : (t[at + 2] as number) < group;
+    };
+    let first = 0;
+    let last = this.size;
+    while (first < last) {
+      const mid = (first + last) >>> 1;
+      if (below(mid * REF_STRIDE)) first = mid + 1;
+      else last = mid;
+    }
+    const out: number[] = [];
+    for (let at = first * REF_STRIDE; at < t.length && t[at] === hi && t[at + 1] === lo && t[at + 2] === group; at += REF_STRIDE) out.push(t[at + 3] as number);
+    return out;
   }
 }

@@ -49,3 +49,8 @@ export function detectionDigest(r: FingerprintInput): string | undefined {
 function hex(n: number): string {
   return n.toString(16).padStart(8, '0');
 }
+
+/** A digest's two 32-bit words, as the index's digest table (binary-tables.ts) keeps them. */
+export function digestWords(digest: string): [hi: number, lo: number] {
+  return [parseInt(digest.slice(0, 8), 16), parseInt(digest.slice(8, 16), 16)];
+}

@@ -2,20 +2,20 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { fieldOfKey, parseKey } from '../model/normalize.js';
-import { detectionDigest } from './fingerprint.js';
+import { detectionDigest, digestWords } from './fingerprint.js';
 import type { Operator, Role, RuleModel, Vendor } from '../model/rule.js';
 import { aggregateTechnique, aggregateTechniqueEvent, withoutRules } from './aggregate.js';
-import { encodeLists, encodeReach, ListsByRef, ReachTable } from './binary-tables.js';
+import { encodeLists, encodeReach, encodeRefTable, ListsByRef, ReachTable, RefTable, type RefEntry } from './binary-tables.js';
+import { hashPair } from './hash.js';
 import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 14;
-const LOOKUP_SHARDS = 64;
+export const INDEX_FORMAT = 18;
 const BUCKET_BITS = 6;
 
 interface Manifest {
   format: number;
-  /** The byte order of the binary files (reach.bin, hashes.bin). */
+  /** The byte order of the binary files (reach.bin, hashes.bin, digests.bin). */
   endianness: 'BE' | 'LE';
   key: string;
   builtAt: string;
@@ -23,7 +23,10 @@ interface Manifest {
   rootPaths: string[];
   ruleCount: number;
   skipped: number;
+  /** Technique → rule count. */
   techniques: Record<string, number>;
+  /** Technique → the byte range [start, end) of its summary in summaries.dat. */
+  summaries: Record<string, [number, number]>;
 }
 
 /**
@@ -80,16 +83,6 @@ function decodePredicate(t: StoredPredicate): IndexedPredicate {
   return p;
 }
 
-/** FNV-1a: a fast, stable hash for choosing shards. */
-function shardOf(key: string, shards: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) % shards;
-}
-
 /** A 32-bit FNV-1a hash of a predicate key: what a rule's own indicators are remembered by (hashes.bin). */
 function keyHash(key: string): number {
   let h = 0x811c9dc5;
@@ -103,26 +96,13 @@ function keyHash(key: string): number {
 const pathKey = (file: string): string => `p:${file}`;
 const idKey = (vendor: Vendor, id: string): string => `i:${vendor}:${id.toLowerCase()}`;
 
-/**
- * A lookup shard as stored: its keys and their values as two
- * arrays. Read into a Map, this parses faster than a JSON object with
- * thousands of long keys (JSON.parse interns every object key).
- */
-type StoredShard<V> = [keys: string[], values: V[]];
-
-function storedShard<V>(shard: Record<string, V>): StoredShard<V> {
-  return [Object.keys(shard), Object.values(shard)];
-}
-
-/** A technique's precomputed summary (x/<technique>.json). */
+/** A technique's precomputed summary (in summaries.dat). */
 interface StoredSummary {
   /**
    * event → [refs of the rules reading it, exclusion rows [key, refs, examples]];
    * only rows two or more rules share (an exclusion of one rule is not a shared one).
    */
   events: Record<string, [number[], Array<[string, number[], ValueRow['examples']]>]>;
-  /** [ref, fingerprint digest] of the technique's rules with predicates. */
-  fingerprints: Array<[number, string]>;
 }
 
 /** A technique's narrowing companions (n/<technique>.json), read only when an indicator is noisy. */
@@ -176,12 +156,7 @@ function summarizeTechnique(technique: string, rules: readonly IndexedRule[]): S
     const agg = aggregateTechniqueEvent(technique, event, rules);
     events[event] = [agg.refs, agg.exclusions.filter((row) => row.rules >= 2).map((row) => [row.key, row.refs, row.examples])];
   }
-  const fingerprints: StoredSummary['fingerprints'] = [];
-  for (const r of rules) {
-    const digest = detectionDigest(r);
-    if (digest) fingerprints.push([r.ref, digest]);
-  }
-  return { events, fingerprints };
+  return { events };
 }
 
 function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: string) => number): StoredCompanions {
@@ -225,31 +200,42 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
 
 /**
  * The index on disk is sharded so that linting one file reads only what it
- * needs: a small manifest, the shards of the draft's techniques, and the
- * lookup shards of its keys and the reach table — a few hundred KB, not the corpus.
+ * needs: a small manifest, the shards of the draft's techniques, the binary
+ * look-up tables and the summaries — read as they are, with only the draft's
+ * parts parsed; not the corpus.
  *   manifest.json            counts and the technique list
  *   t/<technique>.json       the rules under a technique (explain, gaps, near-duplicates)
- *   x/<technique>.json       what linting needs of a technique, precomputed: per event the rules
+ *   summaries.dat            what linting needs of each technique, precomputed: per event the rules
  *                            and shared exclusions (with the refs behind each row, for leaving a
- *                            rule out), and each rule's detection fingerprint digest (`detectionDigest`)
+ *                            rule out); one JSON text per technique, one after another, at the
+ *                            byte ranges the manifest gives. A corpus-wide run needs most of them:
+ *                            one read of the file, not hundreds of small ones, and each technique's
+ *                            text is parsed only when asked for.
  *   n/<technique>.json       each noisy indicator's narrowing companions (read when one is noisy)
  *   k/<technique>.json       each rule's indicator keys (read when a noisy one has no companion list)
  *   r/<bucket>.json          rules by ref (64 per bucket)
  *   reach.bin                indicator key → number of rules using it, by the key's hash (binary-tables.ts)
  *   hashes.bin               ref → hashes of that rule's indicator keys (to leave it out of corpus reach; binary-tables.ts)
- *   lookup/<nn>.json         `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus), as [keys, values] (StoredShard)
+ *   digests.bin              each rule's detection fingerprint digest (`detectionDigest`) under each of its techniques (binary-tables.ts)
+ *   lookup.bin               `p:<corpus path>` and `i:<vendor>:<id>` → refs (to find a linted rule in the corpus), by the key's hash (binary-tables.ts)
  */
 export function writeIndex(dir: string, key: string, rootPaths: readonly string[], rules: readonly IndexedRule[], skipped: number): void {
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-  for (const sub of ['t', 'r', 'lookup']) mkdirSync(path.join(tmp, sub), { recursive: true });
+  for (const sub of ['t', 'r']) mkdirSync(path.join(tmp, sub), { recursive: true });
 
   const byTechnique = new Map<string, StoredRule[]>();
   const reach = new Map<string, number>();
   const ownHashes: number[][] = [];
-  const lookup: Array<Record<string, number[]>> = Array.from({ length: LOOKUP_SHARDS }, () => ({}));
+  const lookup: RefEntry[] = [];
   const buckets: StoredRule[][] = [];
   const addLookup = (k: string, ref: number): void => {
-    ((lookup[shardOf(k, LOOKUP_SHARDS)] as Record<string, number[]>)[k] ??= []).push(ref);
+    lookup.push([...hashPair(k, 0), 0, ref]);
+  };
+  // A rule's digest is the same under each of its techniques.
+  const ruleDigests = new Map<number, string | undefined>();
+  const digestOf = (r: IndexedRule): string | undefined => {
+    if (!ruleDigests.has(r.ref)) ruleDigests.set(r.ref, detectionDigest(r));
+    return ruleDigests.get(r.ref);
   };
   for (const r of rules) {
     const stored = encodeRule(r);
@@ -269,22 +255,35 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     (buckets[r.ref >> BUCKET_BITS] ??= []).push(stored);
   }
   const techniques: Record<string, number> = {};
+  const digests: RefEntry[] = [];
   const reachOf = (key: string): number => reach.get(key) ?? 0;
-  mkdirSync(path.join(tmp, 'x'), { recursive: true });
+  const summaries: Record<string, [number, number]> = {};
+  const summaryTexts: Buffer[] = [];
+  let summaryEnd = 0;
   mkdirSync(path.join(tmp, 'n'), { recursive: true });
   mkdirSync(path.join(tmp, 'k'), { recursive: true });
+  const numbers = techniqueNumbers([...byTechnique.keys()]);
   for (const [t, list] of byTechnique) {
+    const number = numbers.get(t) as number;
     techniques[t] = list.length;
     writeFileSync(path.join(tmp, 't', `${t}.json`), JSON.stringify(list));
     const members = list.map((s) => rules[s.r] as IndexedRule);
-    writeFileSync(path.join(tmp, 'x', `${t}.json`), JSON.stringify(summarizeTechnique(t, members)));
+    const summary = Buffer.from(JSON.stringify(summarizeTechnique(t, members)));
+    summaries[t] = [summaryEnd, (summaryEnd += summary.length)];
+    summaryTexts.push(summary);
     writeFileSync(path.join(tmp, 'n', `${t}.json`), JSON.stringify(summarizeCompanions(members, reachOf)));
     writeFileSync(path.join(tmp, 'k', `${t}.json`), JSON.stringify(summarizeRuleKeys(members)));
+    for (const r of members) {
+      const digest = digestOf(r);
+      if (digest) digests.push([...digestWords(digest), number, r.ref]);
+    }
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
+  writeFileSync(path.join(tmp, 'summaries.dat'), Buffer.concat(summaryTexts));
   writeFileSync(path.join(tmp, 'reach.bin'), encodeReach(reach));
+  writeFileSync(path.join(tmp, 'digests.bin'), encodeRefTable(digests));
   writeFileSync(path.join(tmp, 'hashes.bin'), encodeLists(Array.from({ length: ownHashes.length }, (_, ref) => ownHashes[ref])));
-  lookup.forEach((shard, i) => writeFileSync(path.join(tmp, 'lookup', `${i}.json`), JSON.stringify(storedShard(shard))));
+  writeFileSync(path.join(tmp, 'lookup.bin'), encodeRefTable(lookup));
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     endianness: endianness(),
@@ -295,6 +294,7 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     ruleCount: rules.length,
     skipped,
     techniques,
+    summaries,
   };
   // The manifest goes last: a folder without one is an unfinished build.
   writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest));
@@ -304,6 +304,11 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     // Another process finished the same build first; its copy is as good as ours.
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** The techniques' numbers in digests.bin: their places in sorted order. */
+function techniqueNumbers(techniques: readonly string[]): ReadonlyMap<string, number> {
+  return new Map([...techniques].sort().map((t, i) => [t, i]));
 }
 
 /** Opens a stored index; undefined when the folder holds no finished build of this format. */
@@ -321,8 +326,6 @@ export function openStoredIndex(dir: string): StoredIndex | undefined {
 
 export class StoredIndex implements CorpusIndex {
   private readonly techniqueRules = new Map<string, IndexedRule[]>();
-  /** Lookup shards read so far, by shard number. */
-  private readonly lookupShards: Array<ReadonlyMap<string, readonly number[]>> = [];
   private readonly buckets = new Map<number, IndexedRule[]>();
 
   constructor(
@@ -395,14 +398,21 @@ export class StoredIndex implements CorpusIndex {
     return aggregateTechnique(technique, this.rulesOf(technique), (k) => this.reach(k, exclude), exclude);
   }
 
-  private readonly eventAggregates = new Map<string, TechniqueEventAggregate>();
+  /** Technique → event → its full aggregate (no string built per question). */
+  private readonly eventAggregates = new Map<string, Map<string, TechniqueEventAggregate>>();
 
   private readonly summaries = new Map<string, StoredSummary | null>();
+
+  private summaryBytes: Buffer | undefined;
 
   private summary(technique: string): StoredSummary | undefined {
     let s = this.summaries.get(technique);
     if (s === undefined) {
-      s = this.manifest.techniques[technique] ? this.readJson<StoredSummary>(path.join('x', `${technique}.json`)) : null;
+      const range = this.manifest.summaries[technique];
+      if (range) {
+        this.summaryBytes ??= readFileSync(path.join(this.dir, 'summaries.dat'));
+        s = JSON.parse(this.summaryBytes.toString('utf8', range[0], range[1])) as StoredSummary;
+      } else s = null;
       this.summaries.set(technique, s);
     }
     return s ?? undefined;
@@ -413,17 +423,20 @@ export class StoredIndex implements CorpusIndex {
    * corpus asks for each pair hundreds of times, and never needs the rules' bodies for it.
    */
   aggregateForEvent(technique: string, event: string, exclude?: Exclude): TechniqueEventAggregate {
-    const id = `${technique}\u0000${event}`;
-    let full = this.eventAggregates.get(id);
+    let byEvent = this.eventAggregates.get(technique);
+    if (!byEvent) this.eventAggregates.set(technique, (byEvent = new Map()));
+    let full = byEvent.get(event);
     if (!full) {
       const stored = this.summary(technique)?.events[event];
       full = { technique, event, ruleCount: stored?.[0].length ?? 0, refs: stored?.[0] ?? [], exclusions: (stored?.[1] ?? []).map(decodeRow) };
-      this.eventAggregates.set(id, full);
+      byEvent.set(event, full);
     }
     return withoutRules(full, exclude);
   }
 
-  private readonly fingerprintMaps = new Map<string, Map<string, number[]>>();
+  private digestTable: RefTable | undefined;
+  /** Technique → its number in digests.bin. */
+  private techniqueNumbers: ReadonlyMap<string, number> | undefined;
 
   private readonly companionFiles = new Map<string, StoredCompanions | null>();
   /** Per companions file: each listed key → its position in `lists`. */
@@ -449,29 +462,25 @@ export class StoredIndex implements CorpusIndex {
     const list = at === undefined ? undefined : lists[at];
     if (!list) return undefined;
     const h = keyHash(key);
-    const mine = [...(exclude ?? [])].map((ref) => this.indicatorHashes(ref)).filter((s) => s.includes(h));
+    const hashes = this.hashes();
+    const mine = [...(exclude ?? [])].filter((ref) => hashes.has(ref, h));
     const out: Array<[string, number]> = [];
     for (let i = 0; i < list.length; i += 2) {
       const c = keys[list[i] as number] as string;
       const ch = keyHash(c);
-      out.push([c, (list[i + 1] as number) - mine.filter((s) => s.includes(ch)).length]);
+      out.push([c, (list[i + 1] as number) - mine.filter((ref) => hashes.has(ref, ch)).length]);
     }
     return out;
   }
 
   /** Refs of the technique's rules whose detection fingerprint has this digest (`detectionDigest`, fingerprint.ts). */
   sameFingerprint(technique: string, digest: string): number[] {
-    let byDigest = this.fingerprintMaps.get(technique);
-    if (!byDigest) {
-      byDigest = new Map();
-      for (const [ref, d] of this.summary(technique)?.fingerprints ?? []) {
-        const list = byDigest.get(d);
-        if (list) list.push(ref);
-        else byDigest.set(d, [ref]);
-      }
-      this.fingerprintMaps.set(technique, byDigest);
-    }
-    return byDigest.get(digest) ?? [];
+    this.techniqueNumbers ??= techniqueNumbers(Object.keys(this.manifest.techniques));
+    const number = this.techniqueNumbers.get(technique);
+    if (number === undefined) return [];
+    this.digestTable ??= new RefTable(readFileSync(path.join(this.dir, 'digests.bin')));
+    const [hi, lo] = digestWords(digest);
+    return this.digestTable.refs(hi, lo, number);
   }
 
   private reachTable: ReachTable | undefined;
@@ -481,59 +490,58 @@ export class StoredIndex implements CorpusIndex {
     let n = this.reachTable.get(key);
     if (exclude && exclude.size > 0 && n > 0) {
       const h = keyHash(key);
-      for (const ref of exclude) if (this.indicatorHashes(ref).includes(h)) n--;
+      const hashes = this.hashes();
+      for (const ref of exclude) if (hashes.has(ref, h)) n--;
     }
     return Math.max(0, n);
   }
 
-  private readonly hashLists = new Map<number, Uint32Array>();
   private hashFile: ListsByRef | undefined;
 
   /**
-   * Hashes of a corpus rule's indicator keys, read from hashes.bin (not the
-   * rule's body). A rule has a few: scanning them beats building a set.
+   * Hashes of each corpus rule's indicator keys, read from hashes.bin (not
+   * the rules' bodies). A rule has a few: scanning them in place beats
+   * building a list or a set per rule.
    */
-  private indicatorHashes(ref: number): Uint32Array {
-    let list = this.hashLists.get(ref);
-    if (!list) {
-      this.hashFile ??= new ListsByRef(readFileSync(path.join(this.dir, 'hashes.bin')));
-      list = this.hashFile.get(ref);
-      this.hashLists.set(ref, list);
-    }
-    return list;
+  private hashes(): ListsByRef {
+    this.hashFile ??= new ListsByRef(readFileSync(path.join(this.dir, 'hashes.bin')));
+    return this.hashFile;
   }
 
-  private readonly selfCache = new WeakMap<RuleModel, Exclude>();
+  /**
+   * What was found for the rule model asked about last. The checks ask about
+   * one rule after another, each several times; a WeakMap entry per rule
+   * model cost more to insert than the lookups it saved.
+   */
+  private lastRule: { rule: RuleModel; file?: readonly number[]; self?: Exclude } | undefined;
 
-  /** Several checks ask for the same rule; the answer is kept per rule model. */
+  private entriesOf(rule: RuleModel): { rule: RuleModel; file?: readonly number[]; self?: Exclude } {
+    if (this.lastRule?.rule !== rule) this.lastRule = { rule };
+    return this.lastRule;
+  }
+
   selfRefs(rule: RuleModel): Exclude {
-    let refs = this.selfCache.get(rule);
-    if (!refs) {
+    const entries = this.entriesOf(rule);
+    if (!entries.self) {
       const set = new Set(this.fileRefs(rule));
       if (rule.id) for (const ref of this.idRefs(rule.vendor, rule.id)) set.add(ref);
-      refs = set;
-      this.selfCache.set(rule, refs);
+      entries.self = set;
     }
-    return refs;
+    return entries.self;
   }
 
-  private readonly fileCache = new WeakMap<RuleModel, readonly number[]>();
-
-  /** Refs of the corpus entries stored from the rule's own file (when it is a corpus file); kept per rule model, as `selfRefs`. */
+  /** Refs of the corpus entries stored from the rule's own file (when it is a corpus file). */
   fileRefs(rule: RuleModel): readonly number[] {
-    let refs = this.fileCache.get(rule);
-    if (!refs) {
-      refs = this.refsOfFile(rule.file);
-      this.fileCache.set(rule, refs);
-    }
-    return refs;
+    const entries = this.entriesOf(rule);
+    entries.file ??= this.refsOfFile(rule.file);
+    return entries.file;
   }
 
   /** Each corpus root as a path prefix and the folder name its corpus paths start with. */
   private rootPrefixes: ReadonlyArray<{ prefix: string; label: string }> | undefined;
 
   private refsOfFile(file: string): readonly number[] {
-    const abs = path.resolve(file);
+    const abs = this.absolute(file);
     this.rootPrefixes ??= this.manifest.rootPaths.map((r) => ({ prefix: r + path.sep, label: path.basename(r) }));
     for (const { prefix, label } of this.rootPrefixes) {
       if (!abs.startsWith(prefix)) continue;
@@ -541,6 +549,29 @@ export class StoredIndex implements CorpusIndex {
       return this.lookup(pathKey(`${label}/${path.sep === '/' ? rel : rel.split(path.sep).join('/')}`));
     }
     return [];
+  }
+
+  /** Folders resolved to absolute paths, under the working folder they were resolved in. */
+  private resolvedDirs = { cwd: '', dirs: new Map<string, string>() };
+
+  /**
+   * `path.resolve(file)`, with each folder resolved once: the files of a
+   * corpus-wide run share a few hundred folders, and normalising every full
+   * path was most of finding a file's own entries. A file's name is never
+   * `.` or `..`, so it can be appended to its resolved folder as it is
+   * (an empty path names the folder itself).
+   */
+  private absolute(file: string): string {
+    const cwd = process.cwd();
+    if (this.resolvedDirs.cwd !== cwd) this.resolvedDirs = { cwd, dirs: new Map() };
+    const dir = path.dirname(file);
+    let abs = this.resolvedDirs.dirs.get(dir);
+    if (abs === undefined) {
+      abs = path.resolve(dir);
+      this.resolvedDirs.dirs.set(dir, abs);
+    }
+    const name = path.basename(file);
+    return name === '' || abs.endsWith(path.sep) ? abs + name : abs + path.sep + name;
   }
 
   /** Refs of the corpus rules of a vendor with this id (case-insensitive). */
@@ -565,8 +596,12 @@ export class StoredIndex implements CorpusIndex {
     return out;
   }
 
+  private lookupTable: RefTable | undefined;
+
   private lookup(key: string): readonly number[] {
-    return this.lookupShard(shardOf(key, LOOKUP_SHARDS)).get(key) ?? [];
+    this.lookupTable ??= new RefTable(readFileSync(path.join(this.dir, 'lookup.bin')));
+    const [hi, lo] = hashPair(key, 0);
+    return this.lookupTable.refs(hi, lo, 0);
   }
 
   private bucket(b: number): IndexedRule[] {
@@ -577,18 +612,6 @@ export class StoredIndex implements CorpusIndex {
       this.buckets.set(b, bucket);
     }
     return bucket;
-  }
-
-  private lookupShard(n: number): ReadonlyMap<string, readonly number[]> {
-    let shard = this.lookupShards[n];
-    if (!shard) {
-      const [keys, values] = this.readJson<StoredShard<number[]>>(`lookup/${n}.json`);
-      const map = new Map<string, readonly number[]>();
-      for (let i = 0; i < keys.length; i++) map.set(keys[i] as string, values[i] as number[]);
-      shard = map;
-      this.lookupShards[n] = shard;
-    }
-    return shard;
   }
 
   private readJson<T>(rel: string): T {

@@ -14,14 +14,26 @@ interface Derived {
   fingerprint?: string | null;
   digest?: string | null;
   indicators?: ReadonlyMap<string, Predicate>;
+  exclusions?: readonly RuleExclusion[];
 }
 
-const derived = new WeakMap<RuleModel, Derived>();
+/** An exclusion of the rule, normalised: its row key, and its field and value. */
+export interface RuleExclusion {
+  key: string;
+  field: string;
+  value: string;
+}
+
+/**
+ * Kept for the rule model asked about last: the checks of one rule run one
+ * after another, and a WeakMap entry per rule model cost more to insert than
+ * what it saved.
+ */
+let last: { rule: RuleModel; derived: Derived } | undefined;
 
 function of(rule: RuleModel): Derived {
-  let d = derived.get(rule);
-  if (!d) derived.set(rule, (d = {}));
-  return d;
+  if (last?.rule !== rule) last = { rule, derived: {} };
+  return last.derived;
 }
 
 /**
@@ -69,4 +81,20 @@ export function ruleIndicators(rule: RuleModel): ReadonlyMap<string, Predicate> 
     d.indicators = byKey;
   }
   return d.indicators;
+}
+
+/** The rule's exclusions (negated or not), normalised, in their order. */
+export function ruleExclusions(rule: RuleModel): readonly RuleExclusion[] {
+  const d = of(rule);
+  if (!d.exclusions) {
+    const keys = ruleKeys(rule);
+    const out: RuleExclusion[] = [];
+    rule.predicates.forEach((p, i) => {
+      if (p.role !== 'exclusion') return;
+      const n = normalizePredicate(p);
+      out.push({ key: keys[i] as string, field: n.field, value: n.value });
+    });
+    d.exclusions = out;
+  }
+  return d.exclusions;
 }

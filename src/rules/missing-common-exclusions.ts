@@ -1,11 +1,10 @@
 import { defineCheck } from '../engine/check.js';
 import { sharedExclusions } from '../index/aggregate.js';
 import type { ValueRow } from '../index/corpus-index.js';
-import { normalizePredicate } from '../model/normalize.js';
 import type { RuleModel } from '../model/rule.js';
 import { describeEvent, describeRow } from '../report/describe.js';
 import { exclusionSnippet } from '../report/snippets/index.js';
-import { ruleKeys } from './corpus-rule-keys.js';
+import { ruleExclusions } from './corpus-rule-keys.js';
 
 interface Options {
   minRules: number;
@@ -22,13 +21,7 @@ interface Gap {
 
 /** The draft covers a corpus exclusion when it excludes the same row, or the same field with an overlapping value. */
 function covers(rule: RuleModel, row: ValueRow): boolean {
-  const keys = ruleKeys(rule);
-  return rule.predicates.some((p, i) => {
-    if (p.role !== 'exclusion') return false;
-    if (keys[i] === row.key) return true;
-    const n = normalizePredicate(p);
-    return n.field === row.field && n.value !== '' && (n.value.includes(row.value) || row.value.includes(n.value));
-  });
+  return ruleExclusions(rule).some((e) => e.key === row.key || (e.field === row.field && e.value !== '' && (e.value.includes(row.value) || row.value.includes(e.value))));
 }
 
 export default defineCheck<Options>({

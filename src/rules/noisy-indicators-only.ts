@@ -3,7 +3,7 @@ import type { CorpusIndex, Exclude } from '../index/corpus-index.js';
 import { parseKey } from '../model/normalize.js';
 import type { Predicate } from '../model/rule.js';
 import { describeRow } from '../report/describe.js';
-import { ruleIndicators } from './corpus-rule-keys.js';
+import { ruleIndicators, ruleKeys } from './corpus-rule-keys.js';
 
 interface Options {
   minReach: number;
@@ -75,15 +75,18 @@ The message names each indicator with its reach and suggests what would narrow i
     const index = context.index();
     if (rule.meta) return;
     if (!index) return;
-    const byKey = ruleIndicators(rule);
-    if (byKey.size === 0) return;
-    const self = index.selfRefs(rule);
-    const reaches: Array<{ key: string; reach: number }> = [];
-    for (const key of byKey.keys()) {
-      const reach = index.reach(key, self);
-      if (reach < context.options.minReach) return;
-      reaches.push({ key, reach });
+    // Most rules have an indicator below the threshold: their keys are looked up as they come, before any are collected.
+    const keys = ruleKeys(rule);
+    let self: Exclude | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const p = rule.predicates[i] as Predicate;
+      if (p.role !== 'indicator' || p.negated) continue;
+      self ??= index.selfRefs(rule);
+      if (index.reach(keys[i] as string, self) < context.options.minReach) return;
     }
+    if (!self) return;
+    const byKey = ruleIndicators(rule);
+    const reaches = [...byKey.keys()].map((key) => ({ key, reach: index.reach(key, self) }));
     const attack = context.attack();
     const techniques = [...new Set(rule.techniques.map((t) => attack.canonicalTechniqueId(t.id)))];
     const advice = narrowing(index, techniques, new Set(byKey.keys()), self, context.options);

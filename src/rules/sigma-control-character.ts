@@ -4,6 +4,9 @@ import { forEachStringValue, sigmaDocOf } from './sigma/pysigma-doc.js';
 /** Escape sequences a YAML double-quoted string turns into control characters, to name what the author typed. */
 const TYPED_AS: Readonly<Record<number, string>> = { 0: '\\0', 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 27: '\\e' };
 
+/** A character below U+001F: a regular expression scans a value's text much faster than a loop over its characters. */
+const CONTROL = /[\u0000-\u001e]/;
+
 export default defineCheck({
   meta: {
     id: 'sigma-control-character',
@@ -21,14 +24,12 @@ Values under \`re\`, \`base64\` and other converting modifiers are not looked at
     const doc = sigmaDocOf(rule);
     if (!doc) return;
     forEachStringValue(doc, ({ text, value }) => {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c >= 31) continue;
-        const typed = TYPED_AS[c];
-        const what = typed ? `'${typed}' became control character U+${c.toString(16).toUpperCase().padStart(4, '0')}` : `control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-        context.report({ message: `value contains a ${what}: in double quotes a backslash starts an escape; use single quotes or '\\\\'`, loc: value.loc });
-        return;
-      }
+      const at = text.search(CONTROL);
+      if (at < 0) return;
+      const c = text.charCodeAt(at);
+      const typed = TYPED_AS[c];
+      const what = typed ? `'${typed}' became control character U+${c.toString(16).toUpperCase().padStart(4, '0')}` : `control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+      context.report({ message: `value contains a ${what}: in double quotes a backslash starts an escape; use single quotes or '\\\\'`, loc: value.loc });
     });
   },
 });

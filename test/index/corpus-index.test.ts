@@ -7,11 +7,11 @@ import { loadConfig } from '../../src/engine/config.js';
 import { openCorpusIndex } from '../../src/index/open.js';
 import type { StoredIndex } from '../../src/index/store.js';
 import { detectionDigest, detectionFingerprint } from '../../src/index/fingerprint.js';
-import { predicateKey } from '../../src/model/normalize.js';
+import { normalizePredicate, predicateKey } from '../../src/model/normalize.js';
 import { SourceText } from '../../src/model/location.js';
 import { sigmaParser } from '../../src/parse/sigma/model.js';
 import { buildCatalogPage } from '../../src/report/catalog/page.js';
-import { ruleDigest, ruleKeys } from '../../src/rules/corpus-rule-keys.js';
+import { ruleDigest, ruleExclusions, ruleKeys } from '../../src/rules/corpus-rule-keys.js';
 import { ALL_CHECKS } from '../../src/rules/index.js';
 import { CORPUS, SHARED } from '../helpers/paths.js';
 
@@ -86,11 +86,34 @@ describe('corpus index', () => {
     expect(ruleDigest(rule)).toBe(digest);
   });
 
+  it('finds a corpus file\'s entries however its path is written', () => {
+    const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
+    const refs = index.fileRefs(rule);
+    expect(refs).toHaveLength(1);
+    const dir = path.dirname(rule.file);
+    const written = [
+      path.relative(process.cwd(), rule.file),
+      `${dir}//./${path.basename(rule.file)}`,
+      `${dir}/../image_load/${path.basename(rule.file)}`,
+    ];
+    for (const file of written) expect(index.fileRefs({ ...rule, file })).toEqual(refs);
+    expect(index.fileRefs({ ...rule, file: `${dir}/../${path.basename(rule.file)}` })).toEqual([]);
+    expect(index.fileRefs({ ...rule, file: '' })).toEqual([]);
+  });
+
   it('gives the keys of a rule\'s predicates in their order, as predicateKey gives them one by one', () => {
     const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
     expect(rule.predicates.length).toBeGreaterThan(2);
     expect(ruleKeys(rule)).toEqual(rule.predicates.map((p) => predicateKey(p)));
     expect(ruleKeys({ ...rule, predicates: rule.predicates.slice(1) })).toEqual(ruleKeys(rule).slice(1));
+  });
+
+  it('gives a rule\'s exclusions normalised, in their order', () => {
+    const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
+    const exclusions = rule.predicates.filter((p) => p.role === 'exclusion');
+    expect(exclusions.length).toBeGreaterThan(1);
+    expect(ruleExclusions(rule)).toEqual(exclusions.map((p) => ({ key: predicateKey(p), field: normalizePredicate(p).field, value: normalizePredicate(p).value })));
+    expect(ruleExclusions({ ...rule, predicates: exclusions.slice(1) })).toEqual(ruleExclusions(rule).slice(1));
   });
 
   it('digests group the corpus rules exactly as their fingerprints do', () => {

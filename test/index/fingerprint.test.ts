@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectionDigest, detectionFingerprint, type FingerprintInput } from '../../src/index/fingerprint.js';
+import { detectionDigest, detectionFingerprint, digestWords, type FingerprintInput } from '../../src/index/fingerprint.js';
 
 const image = 'process.name\u0000eq\u0000certutil.exe';
 const command = 'process.command_line\u0000contains\u0000urlcache';
@@ -35,5 +35,14 @@ describe('detection digest', () => {
   it('is undefined without predicates, like the fingerprint', () => {
     expect(detectionDigest(rule([]))).toBeUndefined();
     expect(detectionFingerprint(rule([]))).toBeUndefined();
+  });
+});
+
+describe('digest words', () => {
+  it('are the two 32-bit halves of the digest', () => {
+    const digest = detectionDigest(rule([[image, 'indicator']]))!;
+    const [hi, lo] = digestWords(digest);
+    expect(hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0')).toBe(digest);
+    expect(digestWords('ffffffff00000001')).toEqual([0xffffffff, 1]);
   });
 });

@@ -32,6 +32,15 @@ describe('pySigma value validators', () => {
     expect(r?.messages.map((m) => m.column)).toEqual([25, 15]);
   });
 
+  it('sigma-control-character: every code below U+001F, ESC and U+001E included, U+001F not', () =>
+    runCheckCases('sigma-control-character', {
+      valid: [],
+      invalid: [{
+        file: `${DIR}/invalid-control-character-range.yml`,
+        errors: [{ line: 16, message: /^value contains a '\\e' became control character U\+001B/ }, { line: 17, message: /^value contains a control character U\+001E/ }],
+      }],
+    }));
+
   it('sigma-wildcards-instead-of-modifiers: contains, endswith, startswith and keyword lists, at the key', () =>
     runCheckCases('sigma-wildcards-instead-of-modifiers', {
       valid: [VALID, `${DIR}/valid-wildcards-with-modifiers.yml`],

@@ -32,6 +32,12 @@ const NOT_A_STRING_MATCH: ReadonlySet<string> = new Set([
   'base64', 'base64offset', 'utf16le', 'utf16be', 'utf16', 'wide', 'windash',
 ]);
 
+/** Whether an item has a modifier after which its values are no plain Sigma strings. */
+function convertsValues(item: SigmaDetectionItem): boolean {
+  for (const m of item.modifiers) if (NOT_A_STRING_MATCH.has(m.name)) return true;
+  return false;
+}
+
 /**
  * Whether a value is a string in pySigma's eyes. YAML 1.2 keeps `0x1F` or
  * `010` as text here, but PyYAML reads them as numbers, so plain values that
@@ -57,7 +63,7 @@ export function forEachStringValue(doc: SigmaDocument, fn: (v: StringValue) => v
   for (const selection of selections.values()) {
     for (const group of selection.groups) {
       for (const item of group) {
-        if (item.modifiers.some((m) => NOT_A_STRING_MATCH.has(m.name))) continue;
+        if (convertsValues(item)) continue;
         for (const value of item.values) if (isStringValue(value)) fn({ text: value.value, value, item });
       }
     }
