@@ -1,5 +1,5 @@
 import { defineCheck } from '../engine/check.js';
-import { elasticLanguage } from '../parse/elastic/query.js';
+import { elasticLanguage } from '../parse/elastic/language.js';
 import { elasticDocOf, keyPlaceOf, ruleTable, ruleType } from './elastic/elastic-doc.js';
 
 /** Elastic's machine learning packages, whose rules read the package's own indices. */

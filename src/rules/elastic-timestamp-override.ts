@@ -1,5 +1,5 @@
 import { defineCheck } from '../engine/check.js';
-import { elasticLanguage } from '../parse/elastic/query.js';
+import { elasticLanguage } from '../parse/elastic/language.js';
 import { elasticDocOf, QUERY_RULE_TYPES, ruleHeader, ruleString, ruleType } from './elastic/elastic-doc.js';
 import { isEqlSequence } from './elastic/eql-shape.js';
 

@@ -5,6 +5,10 @@ import type { ElasticRuleDocument } from './document.js';
 import { eqlOutline, eqlToLogic, parseEql } from './eql/index.js';
 import { esqlSources, esqlToLogic, parseEsql } from './esql/index.js';
 import { kqlToLogic, parseKql } from './kql/index.js';
+import { elasticLanguage } from './language.js';
+import { keepQueryTree } from './query-trees.js';
+
+export { elasticLanguage };
 
 /** One event a query reads: an EQL event query or sequence step, or the whole query for KQL and ES|QL. */
 export interface QueryStep {
@@ -27,20 +31,6 @@ export interface ElasticQuery {
   sources: string[];
 }
 
-/** Rule types whose query defaults to KQL when `language` is left out, as Kibana does. */
-const KUERY_TYPES = new Set(['query', 'threshold', 'threat_match', 'new_terms', 'saved_query']);
-
-/** The rule's query language: `rule.language`, else what its type implies; `none` without a query. */
-export function elasticLanguage(doc: ElasticRuleDocument): QueryLanguage {
-  if (!doc.rule.query) return 'none';
-  const written = doc.rule.language?.value;
-  if (written === 'kuery' || written === 'eql' || written === 'esql' || written === 'lucene') return written;
-  const type = doc.rule.type?.value;
-  if (type === 'eql' || type === 'esql') return type;
-  if (written === undefined && type !== undefined && KUERY_TYPES.has(type)) return 'kuery';
-  return 'none';
-}
-
 const WHOLE: QueryStep = { group: undefined, category: undefined, ignored: false };
 
 /** Parses the rule's query once with the parser of its language and lowers it. */
@@ -57,6 +47,7 @@ export function readElasticQuery(doc: ElasticRuleDocument): ElasticQuery {
     }
     case 'eql': {
       const r = parseEql(text);
+      keepQueryTree(doc, { language: 'eql', ast: r.ast });
       // A partial tree still names the categories its steps read; its logic is not trusted.
       const steps: QueryStep[] = r.ast
         ? eqlOutline(r.ast).steps.map((s) => ({
@@ -70,6 +61,7 @@ export function readElasticQuery(doc: ElasticRuleDocument): ElasticQuery {
     }
     case 'esql': {
       const r = parseEsql(text);
+      keepQueryTree(doc, { language: 'esql', ast: r.ast });
       const ok = r.ast !== null && r.errors.length === 0;
       const sources = r.ast ? esqlSources(r.ast).map((s) => s.name) : [];
       return { ...none, logic: ok && r.ast ? esqlToLogic(r.ast) : undefined, errors: r.errors, steps: [WHOLE], sources };

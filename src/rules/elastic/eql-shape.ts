@@ -1,8 +1,8 @@
 import type { Location } from '../../model/location.js';
 import type { ElasticRuleDocument } from '../../parse/elastic/document.js';
-import { parseEql } from '../../parse/elastic/eql/index.js';
 import type { EqlQuery } from '../../parse/elastic/eql/index.js';
-import { elasticLanguage } from '../../parse/elastic/query.js';
+import { elasticLanguage } from '../../parse/elastic/language.js';
+import { eqlTree } from '../../parse/elastic/query-trees.js';
 
 /** What the timing checks need of an EQL query. */
 export interface EqlShape {
@@ -15,8 +15,8 @@ const shapes = new WeakMap<ElasticRuleDocument, EqlShape | null>();
 
 /**
  * The shape of the rule's EQL query, or undefined when the rule has no EQL
- * query or it does not parse. Several checks ask; the query is parsed once
- * per document (the model builder does not keep its tree).
+ * query or it does not parse. Read from the tree the model builder parsed
+ * (src/parse/elastic/query-trees.ts), so this module loads no parser.
  */
 export function eqlShape(doc: ElasticRuleDocument): EqlShape | undefined {
   const cached = shapes.get(doc);
@@ -28,9 +28,8 @@ export function eqlShape(doc: ElasticRuleDocument): EqlShape | undefined {
 
 function readShape(doc: ElasticRuleDocument): EqlShape | undefined {
   const q = doc.rule.query;
-  if (!q || elasticLanguage(doc) !== 'eql') return undefined;
-  const { ast } = parseEql(q.embedded.text);
-  if (!ast) return undefined;
+  const ast = eqlTree(doc);
+  if (!q || !ast) return undefined;
   const shape: EqlShape = { kind: ast.kind };
   if (ast.kind === 'sequence' && ast.maxspan && ast.maxspan.milliseconds !== null) {
     const s = ast.maxspan;
