@@ -7,7 +7,7 @@ import { readRuleFile, type ReadResult } from '../parse/read-file.js';
 import type { Check, CheckContext, CollectedFact, Fix, ProblemReport, ProjectContext, ProjectFact, Suggestion } from './check.js';
 import { configForFile, type Config, type RuleEntry } from './config.js';
 import { takeChunk } from './parallel.js';
-import { ResultCache } from './result-cache.js';
+import type { ResultCache } from './result-cache.js';
 import { isSuppressed, parseDirectives, type Directive } from './suppressions.js';
 import { timing, type Timing } from './timing.js';
 
@@ -106,7 +106,7 @@ export class Linter {
       }
       const read = readRuleFile(file, this.config.maxFileSize);
       const text = read.ok ? read.source.text : undefined;
-      const hash = text === undefined ? undefined : ResultCache.contentHash(text);
+      const hash = text === undefined ? undefined : cache.contentHash(text);
       const hit = hash === undefined ? undefined : cache.get(file, hash);
       if (hit) {
         results.push(summarize(file, hit.messages.map((m) => ({ ...m })), text));

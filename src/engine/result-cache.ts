@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import type { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FactRecord, LintMessage } from './linter.js';
@@ -31,22 +31,25 @@ export class ResultCache {
     private readonly file: string,
     private readonly key: string,
     files: Record<string, Entry>,
+    private readonly hash: typeof createHash,
   ) {
     this.files = files;
   }
 
-  static open(file: string, key: string): ResultCache {
+  static async open(file: string, key: string): Promise<ResultCache> {
+    // Loaded here, not at start: runs without --cache need no node:crypto.
+    const { createHash } = await import('node:crypto');
     try {
       const stored = JSON.parse(readFileSync(file, 'utf8')) as Stored;
-      if (stored.key === key) return new ResultCache(file, key, stored.files);
+      if (stored.key === key) return new ResultCache(file, key, stored.files, createHash);
     } catch {
       // Missing or unreadable: start empty.
     }
-    return new ResultCache(file, key, {});
+    return new ResultCache(file, key, {}, createHash);
   }
 
-  static contentHash(text: string): string {
-    return createHash('sha1').update(text).digest('base64url');
+  contentHash(text: string): string {
+    return this.hash('sha1').update(text).digest('base64url');
   }
 
   get(filePath: string, hash: string): Entry | undefined {

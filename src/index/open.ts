@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AttackData } from '../attack/index.js';
+import { lazyRequire } from '../engine/lazy.js';
 import { packageVersion, PACKAGE_ROOT } from '../engine/paths.js';
 import type { ParseSettings } from '../parse/index.js';
 import { buildRules, type Progress } from './build.js';
 import { corpusRoot, type CorpusRoot } from './corpus-files.js';
 import { lastStampsPointer, takeEarlyCheck } from './early-check.js';
+import { hashPair } from './hash.js';
 import { freshKey, statQuiet, type Stamp, type Stamps } from './stamps.js';
 import { INDEX_FORMAT, openStoredIndex, writeIndex, type StoredIndex } from './store.js';
 
@@ -127,10 +128,10 @@ function scanRoots(paths: readonly string[], notices: string[]): CorpusRoot[] {
 
 /** Names the stamps file of one set of roots and ATT&CK inputs under one lint-rule build. */
 function rootsId(opts: OpenIndexOptions): string {
-  return createHash('sha256')
-    .update(JSON.stringify([packageVersion(), INDEX_FORMAT, tablesFingerprint(), opts.roots.map((r) => path.resolve(r)), opts.attackFiles]))
-    .digest('hex')
-    .slice(0, 16);
+  // Asked on every run: a 64-bit hash of this short text names the file as well as sha256 did,
+  // without loading node:crypto (only the index key, computed when the stamps are stale, needs it).
+  const [a, b] = hashPair(JSON.stringify([packageVersion(), INDEX_FORMAT, tablesFingerprint(), opts.roots.map((r) => path.resolve(r)), opts.attackFiles]), 0);
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
 /** The key the stamps file records, unverified (its `.key` sidecar: no need to read the stamps). */
@@ -170,7 +171,7 @@ function computeStamps(roots: readonly CorpusRoot[], attackFiles: readonly strin
     files.push([f, s?.size ?? -1, s?.mtimeMs ?? -1]);
   }
   const dirs = roots.flatMap((r) => r.dirs).map((d): [string, number] => [d, statQuiet(d)?.mtimeMs ?? -1]);
-  const h = createHash('sha256');
+  const h = crypto().createHash('sha256');
   h.update(`lint-rule ${packageVersion()} index ${INDEX_FORMAT}\n`).update(tablesFingerprint());
   for (const root of roots) h.update(`root ${root.path}\n`);
   for (const [f, size, mtime] of files) h.update(`${f}\u0000${size}\u0000${mtime}\n`);
@@ -199,12 +200,14 @@ let buildHash: string | undefined;
  * stamp (a hash of dist/ that `npm run build` writes) is part of the key.
  * Without one (sources run directly), the tables' content stands in.
  */
+const crypto = lazyRequire<typeof import('node:crypto')>('node:crypto');
+
 function tablesFingerprint(): string {
   if (buildHash === undefined) {
     try {
       buildHash = readFileSync(path.join(PACKAGE_ROOT, 'dist', 'build-stamp.txt'), 'utf8').trim();
     } catch {
-      const h = createHash('sha256');
+      const h = crypto().createHash('sha256');
       const dir = path.join(PACKAGE_ROOT, 'dist', 'data');
       try {
         for (const name of readdirSync(dir).sort()) h.update(name).update(readFileSync(path.join(dir, name)));
