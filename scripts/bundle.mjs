@@ -32,3 +32,14 @@ await build({
   external,
   logLevel: 'warning',
 });
+// The stamps worker (src/index/early-check.ts) as CommonJS: a worker whose script is CommonJS starts
+// without Node's ESM loader, about 15 ms sooner, and it only needs node:fs and node:worker_threads.
+await build({
+  entryPoints: [path.join(root, 'dist', 'index', 'stamps-worker.js')],
+  outfile: path.join(outdir, 'stamps-worker.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});

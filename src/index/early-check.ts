@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { defaultCacheDir } from '../engine/paths.js';
@@ -26,11 +26,20 @@ export function lastStampsPointer(cacheDir: string): string {
   return path.join(cacheDir, 'index', 'last-stamps');
 }
 
+/**
+ * The script of the stamps worker: the bundle's CommonJS copy when built (it starts
+ * faster), else the plain build. src/index and dist/index both sit two levels under the package root.
+ */
+export function stampsWorkerUrl(): URL {
+  const bundled = new URL('../../dist/bundle/stamps-worker.cjs', import.meta.url);
+  return existsSync(bundled) ? bundled : new URL('../../dist/index/stamps-worker.js', import.meta.url);
+}
+
 export function startEarlyCheck(): void {
   try {
     const stampsFile = readFileSync(lastStampsPointer(defaultCacheDir()), 'utf8').trim();
     if (!stampsFile) return;
-    const worker = new Worker(new URL('../../dist/index/stamps-worker.js', import.meta.url), { workerData: { stampsFile } });
+    const worker = new Worker(stampsWorkerUrl(), { workerData: { stampsFile } });
     const fresh = new Promise<string | null>((resolve) => {
       worker.once('message', (key: string | null) => {
         resolve(key);

@@ -7,7 +7,7 @@ import { packageVersion, PACKAGE_ROOT } from '../engine/paths.js';
 import type { ParseSettings } from '../parse/index.js';
 import { buildRules, type Progress } from './build.js';
 import { corpusRoot, type CorpusRoot } from './corpus-files.js';
-import { lastStampsPointer, takeEarlyCheck } from './early-check.js';
+import { lastStampsPointer, stampsWorkerUrl, takeEarlyCheck } from './early-check.js';
 import { hashPair } from './hash.js';
 import { freshKey, statQuiet, type Stamp, type Stamps } from './stamps.js';
 import { INDEX_FORMAT, openStoredIndex, writeIndex, type StoredIndex } from './store.js';
@@ -150,8 +150,7 @@ function verifyInWorker(stampsFile: string, key: string): Promise<boolean> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      // src/index and dist/index both sit two levels under the package root; the worker runs the build.
-      worker = new Worker(new URL('../../dist/index/stamps-worker.js', import.meta.url), { workerData: { stampsFile } });
+      worker = new Worker(stampsWorkerUrl(), { workerData: { stampsFile } });
     } catch {
       resolve(freshKey(stampsFile) === key);
       return;
