@@ -1,4 +1,5 @@
 import type { Operator, Role, RuleModel, Vendor } from '../model/rule.js';
+import type { Digest } from './fingerprint.js';
 
 /** One predicate of an indexed rule, deduplicated per rule by (key, role). */
 export interface IndexedPredicate {
@@ -111,7 +112,7 @@ export interface CorpusIndex {
   /** The indicators the technique's rules use with `key` and that narrow it, most used first (see StoredIndex). */
   companions(technique: string, key: string, exclude?: Exclude): Array<[string, number]> | undefined;
   /** Refs of the technique's rules whose detection fingerprint has this digest (`detectionDigest` in src/index/fingerprint.ts). */
-  sameFingerprint(technique: string, digest: string): number[];
+  sameFingerprint(technique: string, digest: Digest): number[];
   /** Corpus reach of a normalised predicate key: rules using it as an indicator. */
   reach(key: string, exclude?: Exclude): number;
   /** The corpus entries that are this rule (same file, or same vendor and rule id). */

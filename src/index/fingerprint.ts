@@ -19,6 +19,12 @@ export function detectionFingerprint(r: FingerprintInput): string | undefined {
   return `${r.vendor}\u0002${[...r.events].sort().join(',')}\u0002${keys.join('\u0003')}`;
 }
 
+/** A 64-bit digest, as two unsigned 32-bit words: what the index's digest table (binary-tables.ts) keeps. */
+export interface Digest {
+  readonly hi: number;
+  readonly lo: number;
+}
+
 /**
  * A 64-bit digest of the fingerprint, as the index stores it and as linted
  * rules are grouped by: equal fingerprints have equal digests. It is computed
@@ -28,29 +34,28 @@ export function detectionFingerprint(r: FingerprintInput): string | undefined {
  * depend on their order. Whoever needs certainty compares the fingerprints of
  * the few rules whose digests match.
  */
-export function detectionDigest(r: FingerprintInput): string | undefined {
+export function detectionDigest(r: FingerprintInput): Digest | undefined {
   if (r.predicates.length === 0) return undefined;
-  const seen = new Set<string>();
-  let lo = 0;
-  let hi = 0;
+  // A pair is known by 53 bits of its hash (a number a Set holds exactly), not by a string built and hashed
+  // again: the digest is then a function of the set of these numbers, so equal pair sets still give equal digests.
+  const seen = new Set<number>();
+  let sumA = 0;
+  let sumB = 0;
   for (const p of r.predicates) {
-    // Most predicates are indicators: their key alone names the pair, without building a string.
-    const pair = p.role === 'indicator' ? p.key : `${p.role}\u0001${p.key}`;
-    if (seen.has(pair)) continue;
-    seen.add(pair);
     const [a, b] = hashPair(p.key, p.role.charCodeAt(0));
-    lo = (lo + a) >>> 0;
-    hi = (hi + b) >>> 0;
+    const low = b >>> 11;
+    const id = a * 0x200000 + low;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    sumA = (sumA + a) >>> 0;
+    sumB = (sumB + low) >>> 0;
   }
-  const [a, b] = hashPair(`${r.vendor}\u0002${[...r.events].sort().join(',')}\u0002${seen.size}\u0002${lo}\u0002${hi}`, 0);
-  return hex(a) + hex(b);
+  const events = r.events.length < 2 ? r.events.join(',') : [...r.events].sort().join(',');
+  const [hi, lo] = hashPair(`${r.vendor}\u0002${events}\u0002${seen.size}\u0002${sumA}\u0002${sumB}`, 0);
+  return { hi, lo };
 }
 
-function hex(n: number): string {
-  return n.toString(16).padStart(8, '0');
-}
-
-/** A digest's two 32-bit words, as the index's digest table (binary-tables.ts) keeps them. */
-export function digestWords(digest: string): [hi: number, lo: number] {
-  return [parseInt(digest.slice(0, 8), 16), parseInt(digest.slice(8, 16), 16)];
+/** A digest as a string key (linted rules' facts are grouped by it). */
+export function digestKey(d: Digest): string {
+  return `${d.hi}:${d.lo}`;
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { fieldOfKey, parseKey } from '../model/normalize.js';
-import { detectionDigest, digestWords } from './fingerprint.js';
+import { detectionDigest, type Digest } from './fingerprint.js';
 import type { Operator, Role, RuleModel, Vendor } from '../model/rule.js';
 import { aggregateTechnique, aggregateTechniqueEvent, withoutRules } from './aggregate.js';
 import { encodeLists, encodeReach, encodeRefTable, ListsByRef, ReachTable, RefTable, type RefEntry } from './binary-tables.js';
@@ -10,7 +10,7 @@ import { hashPair } from './hash.js';
 import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 18;
+export const INDEX_FORMAT = 19;
 const BUCKET_BITS = 6;
 
 interface Manifest {
@@ -232,8 +232,8 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     lookup.push([...hashPair(k, 0), 0, ref]);
   };
   // A rule's digest is the same under each of its techniques.
-  const ruleDigests = new Map<number, string | undefined>();
-  const digestOf = (r: IndexedRule): string | undefined => {
+  const ruleDigests = new Map<number, Digest | undefined>();
+  const digestOf = (r: IndexedRule): Digest | undefined => {
     if (!ruleDigests.has(r.ref)) ruleDigests.set(r.ref, detectionDigest(r));
     return ruleDigests.get(r.ref);
   };
@@ -275,7 +275,7 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     writeFileSync(path.join(tmp, 'k', `${t}.json`), JSON.stringify(summarizeRuleKeys(members)));
     for (const r of members) {
       const digest = digestOf(r);
-      if (digest) digests.push([...digestWords(digest), number, r.ref]);
+      if (digest) digests.push([digest.hi, digest.lo, number, r.ref]);
     }
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
@@ -474,13 +474,12 @@ export class StoredIndex implements CorpusIndex {
   }
 
   /** Refs of the technique's rules whose detection fingerprint has this digest (`detectionDigest`, fingerprint.ts). */
-  sameFingerprint(technique: string, digest: string): number[] {
+  sameFingerprint(technique: string, digest: Digest): number[] {
     this.techniqueNumbers ??= techniqueNumbers(Object.keys(this.manifest.techniques));
     const number = this.techniqueNumbers.get(technique);
     if (number === undefined) return [];
     this.digestTable ??= new RefTable(readFileSync(path.join(this.dir, 'digests.bin')));
-    const [hi, lo] = digestWords(digest);
-    return this.digestTable.refs(hi, lo, number);
+    return this.digestTable.refs(digest.hi, digest.lo, number);
   }
 
   private reachTable: ReachTable | undefined;

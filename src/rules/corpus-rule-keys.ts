@@ -1,4 +1,4 @@
-import { detectionDigest, detectionFingerprint, type FingerprintInput } from '../index/fingerprint.js';
+import { detectionDigest, detectionFingerprint, type Digest, type FingerprintInput } from '../index/fingerprint.js';
 import { keyOf, normalizePredicate } from '../model/normalize.js';
 import type { Predicate, RuleModel } from '../model/rule.js';
 
@@ -12,7 +12,7 @@ import type { Predicate, RuleModel } from '../model/rule.js';
 interface Derived {
   keys?: readonly string[];
   fingerprint?: string | null;
-  digest?: string | null;
+  digest?: Digest | null;
   indicators?: ReadonlyMap<string, Predicate>;
   exclusions?: readonly RuleExclusion[];
 }
@@ -61,7 +61,7 @@ export function ruleFingerprint(rule: RuleModel): string | undefined {
 }
 
 /** The digest of the rule's fingerprint, as the index stores its rules' (what duplicate candidates are found by). */
-export function ruleDigest(rule: RuleModel): string | undefined {
+export function ruleDigest(rule: RuleModel): Digest | undefined {
   const d = of(rule);
   if (d.digest === undefined) d.digest = detectionDigest(fingerprintInput(rule)) ?? null;
   return d.digest ?? undefined;

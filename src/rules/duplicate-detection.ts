@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineCheck, type CollectedFact } from '../engine/check.js';
 import type { CorpusIndex, IndexedRule } from '../index/corpus-index.js';
-import { detectionFingerprint } from '../index/fingerprint.js';
+import { detectionFingerprint, digestKey } from '../index/fingerprint.js';
 import { SourceText } from '../model/location.js';
 import type { RuleModel } from '../model/rule.js';
 import type { SigmaDocument } from '../parse/sigma/document-types.js';
@@ -45,7 +45,7 @@ Linted rules are compared with each other and with the corpus (a corpus rule bei
     if (!digest) return undefined;
     const index = context.index();
     // The logic tree is compared only within a group of equal fingerprints (rare), by reading those files again.
-    return [{ key: digest, loc: rule.detectionLoc, data: { inCorpus: index ? index.fileRefs(rule).length > 0 : false, document: rule.documentIndex, sigma: rule.vendor === 'sigma' } }];
+    return [{ key: digestKey(digest), loc: rule.detectionLoc, data: { inCorpus: index ? index.fileRefs(rule).length > 0 : false, document: rule.documentIndex, sigma: rule.vendor === 'sigma' } }];
   },
   checkProject(context) {
     const groups = new Map<string, CollectedFact[]>();

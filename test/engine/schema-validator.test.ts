@@ -1,12 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { quickNodeValidator, quickValidator, schemaValidator } from '../../src/engine/schema-validator.js';
+import { compileQuickTest } from '../../src/engine/schema-quick.js';
+import { getAjv, quickNodeValidator, quickValidator, schemaValidator } from '../../src/engine/schema-validator.js';
+import { toPlain } from '../../src/parse/yaml/nodes.js';
+import { readYaml } from '../../src/parse/yaml/read.js';
 import { SourceText } from '../../src/model/location.js';
 import type { SigmaDocument } from '../../src/parse/sigma/document-types.js';
 import { parseSigmaFile } from '../../src/parse/sigma/parse-file.js';
 import { SIGMA_SCHEMAS } from '../../src/rules/sigma/pysigma-schema.js';
-import { FIXTURES } from '../helpers/paths.js';
+import { FIXTURES, ROOT } from '../helpers/paths.js';
 
 function documents(text: string): SigmaDocument[] {
   return parseSigmaFile(new SourceText(text)).documents;
@@ -79,5 +82,52 @@ describe('quick schema tests', () => {
         expect({ file, node: a.node }).toEqual({ file, node: a.plain });
       }
     }
+  });
+});
+
+describe('generated quick tests', () => {
+  it('compile every schema of rules-schema/, for plain values and for YAML nodes', () => {
+    const dir = path.join(ROOT, 'rules-schema');
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.schema.json'))) {
+      const schema = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as object;
+      expect(typeof compileQuickTest(schema, 'plain'), name).toBe('function');
+      expect(typeof compileQuickTest(schema, 'yaml'), name).toBe('function');
+    }
+  });
+
+  // Keywords the Sigma schemas use little or not at all, each with data on both sides of it.
+  const cases: { schema: object; yaml: string[] }[] = [
+    { schema: { type: 'integer' }, yaml: ['3', '3.5', 'x'] },
+    { schema: { type: ['null', 'boolean'] }, yaml: ['~', 'true', '0', '[]'] },
+    { schema: { const: 'a' }, yaml: ['a', 'b', '{a: 1}'] },
+    { schema: { enum: [1, 2, 3, 4, 5, 6, 7, 8, 9, 'x'] }, yaml: ['9', 'x', '10', '[1]'] },
+    { schema: { not: { type: 'string' } }, yaml: ['1', 'a'] },
+    { schema: { oneOf: [{ type: 'string' }, { type: 'string', minLength: 3 }] }, yaml: ['ab', 'abc', '1'] },
+    { schema: { if: { type: 'object', required: ['a'] }, then: { required: ['b'] }, else: { type: 'array' } }, yaml: ['{a: 1, b: 2}', '{a: 1}', '[1]', '{c: 1}'] },
+    { schema: { type: 'object', maxProperties: 2 }, yaml: ['{a: 1, b: 2}', '{a: 1, b: 2, c: 3}', '{a: 1, a: 2, b: 3}'] },
+    { schema: { type: 'object', minProperties: 2 }, yaml: ['{a: 1, b: 2}', '{a: 1, a: 2}', '{a: 1, a: 2, b: 3}'] },
+    { schema: { type: 'array', uniqueItems: true }, yaml: ['[a, b]', '[a, a]', '[.nan, .nan]', '[1, "1"]', `[${Array.from({ length: 20 }, (_, i) => i).join(', ')}, 3]`] },
+    { schema: { type: 'string', maxLength: 2, pattern: '^a' }, yaml: ['ab', 'abc', 'ba', '"a😀"'] },
+    { schema: { type: 'object', required: ['a', 'z'], properties: { a: { type: 'string' } }, additionalProperties: { type: 'number' } }, yaml: ['{a: x, z: 1}', '{a: x}', '{a: 1, z: 1}', '{a: 1, a: x, z: 2}', '{a: x, z: q}'] },
+    { schema: { items: { $ref: '#' }, type: ['array', 'string'] }, yaml: ['[a, [b, [c]]]', '[a, [1]]'] },
+  ];
+
+  it('answer as ajv does where they are sure, on plain values and YAML nodes alike', () => {
+    for (const { schema, yaml } of cases) {
+      const ajv = getAjv().compile(schema);
+      const plain = compileQuickTest(schema, 'plain');
+      const nodes = compileQuickTest(schema, 'yaml');
+      for (const text of yaml) {
+        const node = readYaml(text).documents[0]?.contents ?? null;
+        const data = toPlain(node);
+        const answers = { schema, text, ajv: ajv(data), plain: plain(data), yaml: nodes(node) };
+        // These schemas are all answerable exactly (no `integer` on a float, no uniqueItems over maps).
+        expect(answers).toEqual({ ...answers, plain: answers.ajv, yaml: answers.ajv });
+      }
+    }
+  });
+
+  it('are "not sure" for a keyword they do not know', () => {
+    expect(compileQuickTest({ type: 'string', format: 'email' }, 'plain')('a@b.c')).toBe(false);
   });
 });
