@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyFixes } from '../engine/fix.js';
+import { nodeCrypto } from '../engine/lazy.js';
 import { PACKAGE_ROOT } from '../engine/paths.js';
 import { ResultCache } from '../engine/result-cache.js';
 import { loadConfig, severityName, type Config, type LoadConfigOptions } from '../engine/config.js';
@@ -74,7 +75,7 @@ export async function lintCommand(args: string[], values: CliValues, io: CliIO):
     resources.notices.push(...notices.filter((n) => !resources.notices.includes(n)));
     return linter.finish(batch);
   };
-  const cache = values.cache && stdinText === undefined && threads <= 1 && !values.fix && !values['fix-dry-run'] ? await openResultCache(config, resources, values, io) : undefined;
+  const cache = values.cache && stdinText === undefined && threads <= 1 && !values.fix && !values['fix-dry-run'] ? openResultCache(config, resources, values, io) : undefined;
   let linter = new Linter(config, ALL_CHECKS, resources);
   let results = cache ? await linter.lintFiles(files, cache) : await lintAll(linter);
   if (resources.verified && !(await resources.verified)) {
@@ -175,9 +176,8 @@ function describeConfig(config: Config, file: string): Record<string, unknown> {
  * messages depend on besides its own text: lint-rule's build, the checks,
  * options, overrides and settings in force, the corpus index and the ATT&CK inputs.
  */
-async function openResultCache(config: Config, resources: RunResources, values: CliValues, io: CliIO): Promise<ResultCache> {
-  // Loaded here, not at start: runs without --cache need no node:crypto.
-  const { createHash } = await import('node:crypto');
+function openResultCache(config: Config, resources: RunResources, values: CliValues, io: CliIO): ResultCache {
+  const { createHash } = nodeCrypto();
   const h = createHash('sha256');
   h.update(buildStamp());
   h.update(JSON.stringify([...config.rules].sort(([a], [b]) => (a < b ? -1 : 1))));

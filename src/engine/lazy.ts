@@ -11,3 +11,6 @@ export function lazyRequire<T>(id: string): () => T {
   let mod: T | undefined;
   return () => (mod ??= requireFromHere(id) as T);
 }
+
+/** node:crypto, which only the index key and `--cache` need: a plain run does not load it. */
+export const nodeCrypto = lazyRequire<typeof import('node:crypto')>('node:crypto');

@@ -1,6 +1,6 @@
-import type { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { nodeCrypto } from './lazy.js';
 import type { FactRecord, LintMessage } from './linter.js';
 
 /** What is kept of one file's lint: its messages (without cross-file ones) and the facts it gave the cross-file checks. */
@@ -31,25 +31,23 @@ export class ResultCache {
     private readonly file: string,
     private readonly key: string,
     files: Record<string, Entry>,
-    private readonly hash: typeof createHash,
   ) {
     this.files = files;
   }
 
-  static async open(file: string, key: string): Promise<ResultCache> {
-    // Loaded here, not at start: runs without --cache need no node:crypto.
-    const { createHash } = await import('node:crypto');
+  static open(file: string, key: string): ResultCache {
     try {
       const stored = JSON.parse(readFileSync(file, 'utf8')) as Stored;
-      if (stored.key === key) return new ResultCache(file, key, stored.files, createHash);
+      if (stored.key === key) return new ResultCache(file, key, stored.files);
     } catch {
       // Missing or unreadable: start empty.
     }
-    return new ResultCache(file, key, {}, createHash);
+    return new ResultCache(file, key, {});
   }
 
+  /** An instance method, so that the linter needs only this module's type (it is loaded for --cache only). */
   contentHash(text: string): string {
-    return this.hash('sha1').update(text).digest('base64url');
+    return nodeCrypto().createHash('sha1').update(text).digest('base64url');
   }
 
   get(filePath: string, hash: string): Entry | undefined {

@@ -25,12 +25,19 @@ function words(bytes: Uint8Array): Uint32Array {
 /** Numbers per entry: the key's two 32-bit hashes, then its count. */
 const STRIDE = 3;
 
-export function encodeReach(counts: ReadonlyMap<string, number>): Uint8Array {
-  const entries = [...counts].map(([key, n]): [number, number, number] => [...hashPair(key, 0), n]);
-  entries.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const table = new Uint32Array(entries.length * STRIDE);
-  entries.forEach((entry, i) => table.set(entry, i * STRIDE));
+/** Fixed-size entries of 32-bit numbers, sorted on all their numbers in order, as the bytes of one table. */
+function packSorted(entries: ReadonlyArray<readonly number[]>, stride: number): Uint8Array {
+  const sorted = [...entries].sort((x, y) => {
+    for (let i = 0; i < stride; i++) if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
+    return 0;
+  });
+  const table = new Uint32Array(sorted.length * stride);
+  sorted.forEach((entry, i) => table.set(entry, i * stride));
   return new Uint8Array(table.buffer);
+}
+
+export function encodeReach(counts: ReadonlyMap<string, number>): Uint8Array {
+  return packSorted([...counts].map(([key, n]) => [...hashPair(key, 0), n]), STRIDE);
 }
 
 export class ReachTable {
@@ -86,8 +93,7 @@ export class ListsByRef {
 
   /** Whether a rule's list holds the value (false for a ref the file does not cover); no list is built. */
   has(ref: number, value: number): boolean {
-    const offsets = this.table.length > 0 ? (this.table[0] as number) : 0;
-    if (!Number.isInteger(ref) || ref < 0 || ref + 1 >= offsets) return false;
+    if (!this.covers(ref)) return false;
     const end = this.table[ref + 1] as number;
     for (let at = this.table[ref] as number; at < end; at++) if (this.table[at] === value) return true;
     return false;
@@ -95,9 +101,14 @@ export class ListsByRef {
 
   /** The list stored for a rule; empty for a ref the file does not cover. */
   get(ref: number): Uint32Array {
-    const offsets = this.table.length > 0 ? (this.table[0] as number) : 0;
-    if (!Number.isInteger(ref) || ref < 0 || ref + 1 >= offsets) return new Uint32Array(0);
+    if (!this.covers(ref)) return new Uint32Array(0);
     return this.table.subarray(this.table[ref] as number, this.table[ref + 1] as number);
+  }
+
+  /** Whether the file has a list for the ref (the first offset also says how many offsets there are). */
+  private covers(ref: number): boolean {
+    const offsets = this.table.length > 0 ? (this.table[0] as number) : 0;
+    return Number.isInteger(ref) && ref >= 0 && ref + 1 < offsets;
   }
 }
 
@@ -116,10 +127,7 @@ const REF_STRIDE = 4;
 export type RefEntry = readonly [hi: number, lo: number, group: number, ref: number];
 
 export function encodeRefTable(entries: readonly RefEntry[]): Uint8Array {
-  const sorted = [...entries].sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3]);
-  const table = new Uint32Array(sorted.length * REF_STRIDE);
-  sorted.forEach((entry, i) => table.set(entry, i * REF_STRIDE));
-  return new Uint8Array(table.buffer);
+  return packSorted(entries, REF_STRIDE);
 }
 
 export class RefTable {

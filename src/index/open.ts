@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AttackData } from '../attack/index.js';
-import { lazyRequire } from '../engine/lazy.js';
+import { nodeCrypto } from '../engine/lazy.js';
 import { packageVersion, PACKAGE_ROOT } from '../engine/paths.js';
 import type { ParseSettings } from '../parse/index.js';
 import { buildRules, type Progress } from './build.js';
@@ -170,7 +170,7 @@ function computeStamps(roots: readonly CorpusRoot[], attackFiles: readonly strin
     files.push([f, s?.size ?? -1, s?.mtimeMs ?? -1]);
   }
   const dirs = roots.flatMap((r) => r.dirs).map((d): [string, number] => [d, statQuiet(d)?.mtimeMs ?? -1]);
-  const h = crypto().createHash('sha256');
+  const h = nodeCrypto().createHash('sha256');
   h.update(`lint-rule ${packageVersion()} index ${INDEX_FORMAT}\n`).update(tablesFingerprint());
   for (const root of roots) h.update(`root ${root.path}\n`);
   for (const [f, size, mtime] of files) h.update(`${f}\u0000${size}\u0000${mtime}\n`);
@@ -192,21 +192,18 @@ function saveStamps(file: string, stamps: Stamps): void {
   }
 }
 
-
 let buildHash: string | undefined;
 /**
  * The parsers and curated tables decide what the index holds, so the build
  * stamp (a hash of dist/ that `npm run build` writes) is part of the key.
  * Without one (sources run directly), the tables' content stands in.
  */
-const crypto = lazyRequire<typeof import('node:crypto')>('node:crypto');
-
 function tablesFingerprint(): string {
   if (buildHash === undefined) {
     try {
       buildHash = readFileSync(path.join(PACKAGE_ROOT, 'dist', 'build-stamp.txt'), 'utf8').trim();
     } catch {
-      const h = crypto().createHash('sha256');
+      const h = nodeCrypto().createHash('sha256');
       const dir = path.join(PACKAGE_ROOT, 'dist', 'data');
       try {
         for (const name of readdirSync(dir).sort()) h.update(name).update(readFileSync(path.join(dir, name)));

@@ -131,18 +131,24 @@ interface StoredRuleKeys {
   rules: Array<[number, number[]]>;
 }
 
-function summarizeRuleKeys(rules: readonly IndexedRule[]): StoredRuleKeys {
+/** Keys listed once each, in first-seen order, with the index of each: what the stored key lists refer to. */
+function keyList(): { keys: string[]; indexOf: (key: string) => number } {
   const keys: string[] = [];
-  const keyIndex = new Map<string, number>();
+  const at = new Map<string, number>();
   const indexOf = (k: string): number => {
-    let i = keyIndex.get(k);
+    let i = at.get(k);
     if (i === undefined) {
       i = keys.length;
       keys.push(k);
-      keyIndex.set(k, i);
+      at.set(k, i);
     }
     return i;
   };
+  return { keys, indexOf };
+}
+
+function summarizeRuleKeys(rules: readonly IndexedRule[]): StoredRuleKeys {
+  const { keys, indexOf } = keyList();
   return { keys, rules: rules.map((r) => [r.ref, r.predicates.filter((p) => p.role === 'indicator' && !p.negated).map((p) => indexOf(p.key))]) };
 }
 
@@ -160,17 +166,7 @@ function summarizeTechnique(technique: string, rules: readonly IndexedRule[]): S
 }
 
 function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: string) => number): StoredCompanions {
-  const keys: string[] = [];
-  const keyIndex = new Map<string, number>();
-  const indexOf = (k: string): number => {
-    let i = keyIndex.get(k);
-    if (i === undefined) {
-      i = keys.length;
-      keys.push(k);
-      keyIndex.set(k, i);
-    }
-    return i;
-  };
+  const { keys, indexOf } = keyList();
   const together = new Map<string, Map<string, number>>();
   for (const r of rules) {
     const own = [...new Set(r.predicates.filter((p) => p.role === 'indicator' && !p.negated).map((p) => p.key))];

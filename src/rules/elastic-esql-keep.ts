@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.js';
 import { elasticDocOf } from './elastic/elastic-doc.js';
-import { esqlTree } from './elastic/esql-tree.js';
+import { esqlTree } from '../parse/elastic/query-trees.js';
 
 /** A KEEP anywhere, for queries whose commands the parser nests (FORK branches). */
 const KEEP_TEXT = /\|\s*keep\b/i;

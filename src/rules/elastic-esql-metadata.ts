@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.js';
 import { elasticDocOf } from './elastic/elastic-doc.js';
-import { esqlTree } from './elastic/esql-tree.js';
+import { esqlTree } from '../parse/elastic/query-trees.js';
 
 const REQUIRED = ['_id', '_version', '_index'] as const;
 

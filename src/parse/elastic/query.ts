@@ -8,8 +8,6 @@ import { kqlToLogic, parseKql } from './kql/index.js';
 import { elasticLanguage } from './language.js';
 import { keepQueryTree } from './query-trees.js';
 
-export { elasticLanguage };
-
 /** One event a query reads: an EQL event query or sequence step, or the whole query for KQL and ES|QL. */
 export interface QueryStep {
   /** The lowering's group of the step's comparisons (`sequence[2]`); undefined for the whole query. */
