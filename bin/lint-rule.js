@@ -24,5 +24,6 @@ const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   readStdin,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  ownProcess: true,
 });
 process.exitCode = code;

@@ -6,6 +6,7 @@ try {
   process.exitCode = await runAction(process.env, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    ownProcess: true,
   });
 } catch (err) {
   // runAction reports the failures it expects; anything else still ends as one annotation, not a stack trace.

@@ -16,6 +16,8 @@ import { appendOutputs, appendSummary } from './workflow-files.js';
 export interface ActionIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Set by the Action's entry point only: the process is lint-rule's own (see CliIO.ownProcess). */
+  ownProcess?: boolean;
 }
 
 interface Totals {
@@ -56,6 +58,7 @@ export async function runAction(env: ActionEnv, io: ActionIO): Promise<number> {
   let stderr = '';
   const code = await runCli(cliArguments(inputs, files), {
     cwd: workspace,
+    ...(io.ownProcess ? { ownProcess: true } : {}),
     stdout: (t) => (stdout += t),
     stderr: (t) => {
       stderr += t;

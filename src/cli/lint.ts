@@ -10,6 +10,7 @@ import { configForFile, enabledAnywhere, isIgnored } from '../engine/config.js';
 import { listFiles } from '../engine/file-list.js';
 import { Linter, type LintResult } from '../engine/linter.js';
 import { lintInThreads, threadCount } from '../engine/parallel.js';
+import { LARGE_RUN_FILES, tuneForLargeRun } from '../engine/large-run.js';
 import { loadFormatter, formatterNames } from '../report/formatters/index.js';
 import { ALL_CHECKS } from '../rules/index.js';
 import { intOption, UsageError, type CliValues } from './args.js';
@@ -58,6 +59,8 @@ export async function lintCommand(args: string[], values: CliValues, io: CliIO):
   const stdinName = values['stdin-filename'];
   if (args.length === 0 && !values.stdin) throw new UsageError('no files given: lint-rule <files|folders|globs...>');
   const files = values.stdin ? [] : listFiles(args, io.cwd).filter((f) => !isIgnored(config, f));
+
+  if (io.ownProcess && files.length >= LARGE_RUN_FILES) tuneForLargeRun();
 
   const resources = new RunResources(config);
   const usesCorpus = ALL_CHECKS.some((c) => c.meta.usesCorpus && enabledAnywhere(config, c.meta.id));

@@ -13,6 +13,12 @@ export interface CliIO {
   /** Standard input, for --stdin. */
   readStdin?: () => Promise<string>;
   stdoutIsTTY?: boolean;
+  /**
+   * Set by the entry points only (the command line, the Action): the process is lint-rule's
+   * own, so a large run may tune it, with V8 flags and thread priorities (engine/large-run.ts).
+   * Tests and programs that embed runCli leave it unset.
+   */
+  ownProcess?: boolean;
 }
 
 /** Exit codes CI can trust. */

@@ -1,0 +1,59 @@
+import { readdirSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+
+/** From this many files on, a lint run is long enough to be tuned for (see `tuneForLargeRun`). */
+export const LARGE_RUN_FILES = 200;
+
+/**
+ * TurboFan's inlining budget for a large run; V8's defaults are 460 and 920
+ * bytes of bytecode. A lint run is short and its hot code is large: with the
+ * defaults, optimising it took about 4 s of CPU in a whole-Sigma-corpus run on
+ * a 2-core machine, more than the lint's own main thread, and hot functions
+ * waited that long for their optimised code. Inlining only small functions
+ * halves that compile work and keeps the small helpers inlined.
+ */
+export const LARGE_RUN_V8_FLAGS = ['--max-inlined-bytecode-size=60', '--max-inlined-bytecode-size-cumulative=200'];
+
+/**
+ * Tunes this process for a long lint, once its files are listed and before
+ * any is linted. Measured on 2 cores against the untuned run, interleaved,
+ * in two sets of runs: the Sigma corpus 19-21% less wall time and about 22%
+ * less CPU, `strict` 5-11% less wall time, all three corpora 8-14%.
+ * A small run is left alone: changing V8's flags makes V8 refuse the code
+ * cache of every Node module loaded afterwards (their flag hash differs),
+ * which cost a one-file run about 30 ms, and the main thread of a small run
+ * waits for the stamps worker and libuv's reads, which a lower priority delays.
+ */
+export function tuneForLargeRun(): void {
+  for (const flag of LARGE_RUN_V8_FLAGS) setFlagsFromString(flag);
+  favourMainThread();
+}
+
+/**
+ * Lowers the scheduling priority of every other thread of this process: V8's
+ * compiler and garbage-collector helpers, libuv's pool, the stamps worker. The
+ * lint runs on the main thread; on a 2-core machine, up to four optimising
+ * compiles at once took its core from it. At the lowest priority the helpers
+ * run on spare cores and in the main thread's pauses. Threads started later
+ * (lint workers) keep their priority. Only on Linux, where a nice value
+ * belongs to one thread (setpriority(2)); best effort, never raising one.
+ */
+function favourMainThread(): void {
+  if (process.platform !== 'linux') return;
+  let threads: string[];
+  try {
+    threads = readdirSync('/proc/self/task');
+  } catch {
+    return;
+  }
+  for (const name of threads) {
+    const tid = Number(name);
+    if (tid === process.pid) continue;
+    try {
+      setPriority(tid, 19);
+    } catch {
+      // Gone already, or not ours to change: it keeps its priority.
+    }
+  }
+}
