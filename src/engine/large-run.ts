@@ -1,6 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
+import { lazyRequire } from './lazy.js';
+
+/** node:v8, loaded only by a large run: loading it costs every run about 3 ms. */
+const nodeV8 = lazyRequire<typeof import('node:v8')>('node:v8');
 
 /** From this many files on, a lint run is long enough to be tuned for (see `tuneForLargeRun`). */
 export const LARGE_RUN_FILES = 200;
@@ -26,6 +29,7 @@ export const LARGE_RUN_V8_FLAGS = ['--max-inlined-bytecode-size=60', '--max-inli
  * waits for the stamps worker and libuv's reads, which a lower priority delays.
  */
 export function tuneForLargeRun(): void {
+  const { setFlagsFromString } = nodeV8();
   for (const flag of LARGE_RUN_V8_FLAGS) setFlagsFromString(flag);
   favourMainThread();
 }

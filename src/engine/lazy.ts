@@ -2,8 +2,9 @@ import { createRequire } from 'node:module';
 
 /**
  * Synchronous, on-demand loading of heavy CommonJS-compatible packages (ajv,
- * yaml). A static import costs their load time (tens of ms) on every start,
- * which a one-file pre-commit run cannot afford when it never needs them.
+ * yaml) and of Node modules only some runs need. A static import costs their
+ * load time (up to tens of ms) on every start, which a one-file pre-commit run
+ * cannot afford when it never needs them.
  */
 const requireFromHere = createRequire(import.meta.url);
 
@@ -12,5 +13,5 @@ export function lazyRequire<T>(id: string): () => T {
   return () => (mod ??= requireFromHere(id) as T);
 }
 
-/** node:crypto, which only the index key and `--cache` need: a plain run does not load it. */
+/** node:crypto, which only the index key, `--cache` and a missing-id fix need: a plain run does not load it. */
 export const nodeCrypto = lazyRequire<typeof import('node:crypto')>('node:crypto');

@@ -30,23 +30,32 @@ export function lastStampsPointer(cacheDir: string): string {
  * The script of the stamps worker: the bundle's CommonJS copy when built (it starts
  * faster), else the plain build. src/index and dist/index both sit two levels under the package root.
  */
-export function stampsWorkerUrl(): URL {
+function stampsWorkerUrl(): URL {
   const bundled = new URL('../../dist/bundle/stamps-worker.cjs', import.meta.url);
   return existsSync(bundled) ? bundled : new URL('../../dist/index/stamps-worker.js', import.meta.url);
+}
+
+/**
+ * Checks the stamps in a worker thread: `fresh` is the key if they still hold,
+ * null if not, and `ifFailed()` if the worker fails. Throws when no worker can start.
+ */
+export function checkStampsInWorker(stampsFile: string, ifFailed: () => string | null): { worker: Worker; fresh: Promise<string | null> } {
+  const worker = new Worker(stampsWorkerUrl(), { workerData: { stampsFile } });
+  const fresh = new Promise<string | null>((resolve) => {
+    worker.once('message', (key: string | null) => {
+      resolve(key);
+      void worker.terminate();
+    });
+    worker.once('error', () => resolve(ifFailed()));
+  });
+  return { worker, fresh };
 }
 
 export function startEarlyCheck(): void {
   try {
     const stampsFile = readFileSync(lastStampsPointer(defaultCacheDir()), 'utf8').trim();
     if (!stampsFile) return;
-    const worker = new Worker(stampsWorkerUrl(), { workerData: { stampsFile } });
-    const fresh = new Promise<string | null>((resolve) => {
-      worker.once('message', (key: string | null) => {
-        resolve(key);
-        void worker.terminate();
-      });
-      worker.once('error', () => resolve(null));
-    });
+    const { worker, fresh } = checkStampsInWorker(stampsFile, () => null);
     // An answer nobody asks for (another corpus, no corpus checks) must not hold the process.
     worker.unref();
     (globalThis as Slot)[SLOT] = { stampsFile, fresh, worker };

@@ -1,13 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { AttackData } from '../attack/index.js';
 import { nodeCrypto } from '../engine/lazy.js';
 import { packageVersion, PACKAGE_ROOT } from '../engine/paths.js';
 import type { ParseSettings } from '../parse/index.js';
 import { buildRules, type Progress } from './build.js';
 import { corpusRoot, type CorpusRoot } from './corpus-files.js';
-import { lastStampsPointer, stampsWorkerUrl, takeEarlyCheck } from './early-check.js';
+import { checkStampsInWorker, lastStampsPointer, takeEarlyCheck } from './early-check.js';
 import { hashPair } from './hash.js';
 import { freshKey, statQuiet, type Stamp, type Stamps } from './stamps.js';
 import { INDEX_FORMAT, openStoredIndex, writeIndex, type StoredIndex } from './store.js';
@@ -145,22 +144,17 @@ function lastKey(stampsFile: string): string | undefined {
 
 /** Checks the stamps in a worker thread; a worker that cannot start falls back to checking here. */
 function verifyInWorker(stampsFile: string, key: string): Promise<boolean> {
-  const early = takeEarlyCheck(stampsFile);
-  if (early) return early.then((fresh) => fresh === key);
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(stampsWorkerUrl(), { workerData: { stampsFile } });
-    } catch {
-      resolve(freshKey(stampsFile) === key);
-      return;
-    }
-    worker.once('message', (fresh: string | null) => {
-      resolve(fresh === key);
-      void worker.terminate();
-    });
-    worker.once('error', () => resolve(freshKey(stampsFile) === key));
-  });
+  const early = takeEarlyCheck(stampsFile) ?? startCheck(stampsFile);
+  return early ? early.then((fresh) => fresh === key) : Promise.resolve(freshKey(stampsFile) === key);
+}
+
+/** The stamps check in a worker that falls back to checking here when it fails; undefined when no worker can start. */
+function startCheck(stampsFile: string): Promise<string | null> | undefined {
+  try {
+    return checkStampsInWorker(stampsFile, () => freshKey(stampsFile) ?? null).fresh;
+  } catch {
+    return undefined;
+  }
 }
 
 function computeStamps(roots: readonly CorpusRoot[], attackFiles: readonly string[]): Stamps {

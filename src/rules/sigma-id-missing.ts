@@ -1,4 +1,5 @@
 import { defineCheck } from '../engine/check.js';
+import { nodeCrypto } from '../engine/lazy.js';
 import { sigmaDocOf, startOf } from './sigma/pysigma-doc.js';
 
 export default defineCheck({
@@ -18,7 +19,7 @@ The id is how rules are told apart across renames, how \`related\` links and cor
     if (!doc || doc.id || 'id' in doc.data) return;
     const title = doc.title;
     const loc = title ? title.keyLoc : startOf(doc.loc);
-    const line = `id: ${crypto.randomUUID()}\n`;
+    const line = `id: ${nodeCrypto().randomUUID()}\n`;
     const at = title ? rule.source.offset(title.loc.endLine + 1, 1) : rule.source.offset(doc.loc.line, 1);
     context.report({
       message: 'rule has no id: add one (a random UUID v4)',
