@@ -34,12 +34,15 @@ await build({
 });
 // The stamps worker (src/index/early-check.ts) as CommonJS: a worker whose script is CommonJS starts
 // without Node's ESM loader, about 15 ms sooner, and it only needs node:fs and node:worker_threads.
-await build({
-  entryPoints: [path.join(root, 'dist', 'index', 'stamps-worker.js')],
-  outfile: path.join(outdir, 'stamps-worker.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-});
+// The read-ahead worker (src/parse/read-ahead.ts) likewise.
+for (const [folder, name] of [['index', 'stamps-worker'], ['parse', 'read-ahead-worker']]) {
+  await build({
+    entryPoints: [path.join(root, 'dist', folder, `${name}.js`)],
+    outfile: path.join(outdir, `${name}.cjs`),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+}

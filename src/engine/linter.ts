@@ -3,9 +3,11 @@ import type { CorpusIndex } from '../index/corpus-index.js';
 import { SourceText } from '../model/location.js';
 import type { ParsedFile, ParseProblem, RuleModel } from '../model/rule.js';
 import { detectVendor, vendorParser, type ParseSettings } from '../parse/index.js';
+import { ReadAhead } from '../parse/read-ahead.js';
 import { readRuleFile, type ReadResult } from '../parse/read-file.js';
 import type { Check, CheckContext, CollectedFact, Fix, ProblemReport, ProjectContext, ProjectFact, Suggestion } from './check.js';
 import { configForFile, type Config, type RuleEntry } from './config.js';
+import { LARGE_RUN_FILES } from './large-run.js';
 import { takeChunk } from './parallel.js';
 import type { ResultCache } from './result-cache.js';
 import { isSuppressed, parseDirectives, type Directive } from './suppressions.js';
@@ -69,6 +71,8 @@ export class Linter {
   /** Time spent per check and per phase, kept only when LINT_RULE_TIMING is set. */
   readonly timing: Timing | undefined = timing();
   private readonly byId: Map<string, Check>;
+  /** The files of the batch being linted, read ahead in a worker (a large batch only). */
+  private readAhead: ReadAhead | undefined;
 
   constructor(
     readonly config: Config,
@@ -97,6 +101,16 @@ export class Linter {
    * unchanged keeps its earlier messages and facts without being parsed.
    */
   async lintBatch(files: readonly string[], cache?: ResultCache): Promise<FileBatch> {
+    this.readAhead = files.length >= LARGE_RUN_FILES ? ReadAhead.start(files, this.config.maxFileSize) : undefined;
+    try {
+      return await this.lintInOrder(files, cache);
+    } finally {
+      this.readAhead?.close();
+      this.readAhead = undefined;
+    }
+  }
+
+  private async lintInOrder(files: readonly string[], cache: ResultCache | undefined): Promise<FileBatch> {
     const facts: FactRecord[] = [];
     const results: LintResult[] = [];
     for (const file of files) {
@@ -104,7 +118,7 @@ export class Linter {
         results.push(await this.lintOne(file, undefined, facts));
         continue;
       }
-      const read = readRuleFile(file, this.config.maxFileSize);
+      const read = readRuleFile(file, this.config.maxFileSize, this.readAhead);
       const text = read.ok ? read.source.text : undefined;
       const hash = text === undefined ? undefined : cache.contentHash(text);
       const hit = hash === undefined ? undefined : cache.get(file, hash);
@@ -198,7 +212,7 @@ export class Linter {
   private async parse(file: string, text: string | undefined, forced: ParsedFile['vendor']): Promise<ParsedFile> {
     let source: SourceText;
     if (text === undefined) {
-      const read = readRuleFile(file, this.config.maxFileSize);
+      const read = readRuleFile(file, this.config.maxFileSize, this.readAhead);
       if (!read.ok) return { file, vendor: undefined, source: read.source, rules: [], problems: [read.problem] };
       source = read.source;
     } else {

@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { SourceText, fileStart } from '../model/location.js';
 import type { ParseProblem } from '../model/rule.js';
+import type { ReadAhead } from './read-ahead.js';
 
 export type ReadResult = { ok: true; source: SourceText } | { ok: false; source: SourceText; problem: ParseProblem };
 
@@ -10,8 +11,13 @@ export type ReadResult = { ok: true; source: SourceText } | { ok: false; source:
  * parser sees it: missing, too large, binary, not UTF-8, or empty. Each
  * refusal is one fatal problem at the place it concerns.
  */
-export function readRuleFile(file: string, maxBytes: number): ReadResult {
-  let bytes: Buffer;
+export function readRuleFile(file: string, maxBytes: number, ahead?: ReadAhead): ReadResult {
+  const bytes = ahead?.take(file) ?? readBytes(file, maxBytes);
+  return bytes instanceof Uint8Array ? ruleText(bytes) : bytes;
+}
+
+/** The file's bytes (in a buffer the next read reuses), or why it cannot be read. */
+function readBytes(file: string, maxBytes: number): Buffer | ReadResult {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
@@ -21,12 +27,16 @@ export function readRuleFile(file: string, maxBytes: number): ReadResult {
       const size = fstatSync(fd).size;
       return fail(new SourceText(''), `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for a rule file (maxFileSize in the config)`);
     }
-    bytes = scratch.subarray(0, length);
+    return scratch.subarray(0, length);
   } catch (err) {
     return fail(new SourceText(''), `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The bytes of a rule file as its text, or the fatal problem that says why they are no rule. */
+function ruleText(bytes: Buffer): ReadResult {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const before = new SourceText(bytes.subarray(0, nul).toString('latin1'));
