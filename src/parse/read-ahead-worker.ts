@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
+import { OPEN_RULE_FILE } from './open-flags.js';
 import { READ_AHEAD_BATCH, READ_AHEAD_WINDOW, type ReadAheadBatch, type ReadAheadInput } from './read-ahead-protocol.js';
 
 /** Reads the run's files in order, a batch per message, never more than the window ahead of the main thread. */
@@ -32,7 +33,7 @@ function readAhead({ files, maxBytes, port, taken }: ReadAheadInput): void {
 function readSmallFile(file: string, maxBytes: number): Buffer | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, OPEN_RULE_FILE);
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size > maxBytes) return undefined;
     const bytes = Buffer.allocUnsafe(stat.size);

@@ -1,7 +1,8 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { SourceText, fileStart } from '../model/location.js';
 import type { ParseProblem } from '../model/rule.js';
+import { OPEN_RULE_FILE } from './open-flags.js';
 import type { ReadAhead } from './read-ahead.js';
 
 export type ReadResult = { ok: true; source: SourceText } | { ok: false; source: SourceText; problem: ParseProblem };
@@ -20,12 +21,13 @@ export function readRuleFile(file: string, maxBytes: number, ahead?: ReadAhead):
 function readBytes(file: string, maxBytes: number): Buffer | ReadResult {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, OPEN_RULE_FILE);
     const length = readWhole(fd, maxBytes);
-    if (length < 0) {
-      // Only a file over the limit pays for an fstat, for the size in the message.
-      const size = fstatSync(fd).size;
-      return fail(new SourceText(''), `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for a rule file (maxFileSize in the config)`);
+    if (length <= 0) {
+      // Only a file that reads as empty or over the limit pays for an fstat: is it a file at all, and how large?
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return fail(new SourceText(''), `not a regular file (${fileKind(stat)}), not a rule`);
+      if (length < 0) return fail(new SourceText(''), `file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for a rule file (maxFileSize in the config)`);
     }
     return scratch.subarray(0, length);
   } catch (err) {
@@ -33,6 +35,15 @@ function readBytes(file: string, maxBytes: number): Buffer | ReadResult {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+function fileKind(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isDirectory()) return 'a folder';
+  return 'not a file';
 }
 
 /** The bytes of a rule file as its text, or the fatal problem that says why they are no rule. */

@@ -1,8 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRuleFile } from '../../src/parse/read-file.js';
+import { ROOT } from '../helpers/paths.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-read-'));
 const write = (name: string, data: string | Buffer): string => {
@@ -55,5 +58,20 @@ describe('readRuleFile refuses what cannot be a rule, with a place', () => {
   it('strips a BOM and reads the text', () => {
     const r = readRuleFile(write('bom.yml', '\ufefftitle: a\n'), 1024);
     expect(r.ok && r.source.text).toBe('title: a\n');
+  });
+
+  it.skipIf(process.platform === 'win32')('a named pipe: refused at once, not waited on for a writer', () => {
+    const fifo = path.join(dir, 'pipe.yml');
+    execFileSync('mkfifo', [fifo]);
+    // In a child process with a time limit: a read that waits for a writer must fail this test, not hang the suite.
+    const readFile = pathToFileURL(path.join(ROOT, 'dist/parse/read-file.js')).href;
+    const script = `import(${JSON.stringify(readFile)}).then((m) => { const r = m.readRuleFile(${JSON.stringify(fifo)}, 1024); console.log(r.ok || r.problem.message); })`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(child.stdout.trim()).toBe('not a regular file (a named pipe), not a rule');
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('a device: refused as one, not read to the size limit', () => {
+    const r = readRuleFile('/dev/zero', 1024);
+    expect(r.ok || r.problem.message).toBe('not a regular file (a character device), not a rule');
   });
 });
