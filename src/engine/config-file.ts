@@ -77,6 +77,8 @@ export function readConfigFile(file: string): unknown {
       const where = pos ? `:${pos.line}:${pos.col}` : '';
       throw new ConfigError(`${file}${where}: ${err.message.split('\n')[0]}`);
     }
-    throw err;
+    // What else the package throws is about the file too: aliases that expand without end, nesting its recursion cannot follow.
+    const message = err instanceof RangeError ? 'nested too deeply to read' : (err as Error).message;
+    throw new ConfigError(`${file}: invalid YAML: ${message}`);
   }
 }

@@ -48,6 +48,10 @@ function fileKind(stat: Stats): string {
 
 /** The bytes of a rule file as its text, or the fatal problem that says why they are no rule. */
 function ruleText(bytes: Buffer): ReadResult {
+  // Windows PowerShell 5's Out-File and `>` write UTF-16 with a byte order mark: say so, rather than "binary" at its first NUL.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return fail(new SourceText(''), `file is UTF-16 (${bytes[0] === 0xff ? 'little' : 'big'}-endian, with a byte order mark), not UTF-8: save it as UTF-8`);
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const before = new SourceText(bytes.subarray(0, nul).toString('latin1'));

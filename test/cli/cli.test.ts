@@ -86,6 +86,26 @@ describe('bad input', () => {
     expect(byFile.get('valid-process-creation.yml')!.messages).toEqual([]);
   });
 
+  it('gives input built to exhaust a reader (an alias bomb, deep nesting) one fatal message, at once', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-deep-'));
+    const deepYaml = path.join(dir, 'deep.yml');
+    writeFileSync(deepYaml, `title: x\ndetection:\n  sel: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n  condition: sel\n`);
+    const deepToml = path.join(dir, 'deep.toml');
+    writeFileSync(deepToml, `[rule]\nname = "x"\nx = ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
+    // In a child process with a time limit: expanding the aliases took minutes and gigabytes, which would stall the suite.
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/lint-rule.js'), '--format', 'json', 'fixtures/bad/yaml-alias-bomb.yml', deepYaml, deepToml], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status, r.stderr).toBe(1);
+    const byFile = new Map(json(r.stdout).map((x) => [path.basename(x.filePath), x.messages.filter((m) => m.fatal)]));
+    expect(byFile.get('yaml-alias-bomb.yml')).toMatchObject([{ ruleId: 'parse-error', message: 'YAML: aliases expand to more than 10000 nodes', line: 7, column: 8 }]);
+    // The reader's own limit, said once; not also the YAML package's stack overflow.
+    expect(byFile.get('deep.yml')).toMatchObject([{ message: 'YAML: nesting deeper than 64 levels', line: 3 }]);
+    expect(byFile.get('deep.toml')).toMatchObject([{ message: 'invalid TOML: nested too deeply to read (arrays or inline tables)' }]);
+  });
+
   it('reports a condition syntax error at its line and column', async () => {
     const r = await cli(['--format', 'json', 'bad/condition-syntax-error.yml']);
     const m = json(r.stdout)[0]!.messages.find((x) => x.ruleId === 'sigma-condition-syntax');

@@ -97,6 +97,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ cwd: dir, checks })).toThrow(/lint-rule\.config\.yml:\d+:\d+:/);
   });
 
+  it('reports YAML the package refuses to expand as a config error, not an internal one', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const dir = project({ 'lint-rule.config.yml': `${bomb}\n` });
+    expect(() => loadConfig({ cwd: dir, checks })).toThrow(ConfigError);
+    expect(() => loadConfig({ cwd: dir, checks })).toThrow(/lint-rule\.config\.yml: invalid YAML: Excessive alias count/);
+  });
+
   it('rejects an unknown preset', () => {
     expect(() => loadConfig({ cwd: project({}), checks, noLookup: true, preset: 'recomended' })).toThrow(/unknown preset "recomended" \(did you mean "recommended"\?\)/);
   });

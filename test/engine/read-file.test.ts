@@ -55,6 +55,13 @@ describe('readRuleFile refuses what cannot be a rule, with a place', () => {
     expect(r.ok || r.problem.message).toBe('cannot read file: ENOENT');
   });
 
+  it('UTF-16: says so, not "binary"', () => {
+    const le = readRuleFile(write('utf16le.yml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title: a\n', 'utf16le')])), 1024);
+    expect(le.ok || le.problem.message).toBe('file is UTF-16 (little-endian, with a byte order mark), not UTF-8: save it as UTF-8');
+    const be = readRuleFile(write('utf16be.yml', Buffer.from([0xfe, 0xff, 0x00, 0x74])), 1024);
+    expect(be.ok || be.problem.message).toMatch(/^file is UTF-16 \(big-endian/);
+  });
+
   it('strips a BOM and reads the text', () => {
     const r = readRuleFile(write('bom.yml', '\ufefftitle: a\n'), 1024);
     expect(r.ok && r.source.text).toBe('title: a\n');

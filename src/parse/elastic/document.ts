@@ -126,7 +126,8 @@ function tomlProblem(source: SourceText, err: unknown): ParseProblem {
       fatal: true,
     };
   }
-  const message = err instanceof Error ? err.message : String(err);
+  // A stack overflow is the parser's recursion on deep arrays or inline tables, not a fault of lint-rule's.
+  const message = err instanceof RangeError ? 'nested too deeply to read (arrays or inline tables)' : err instanceof Error ? err.message : String(err);
   const end = source.position(0);
   return {
     checkId: 'parse-error',

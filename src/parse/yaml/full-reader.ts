@@ -30,18 +30,39 @@ export function readYamlFull(text: string): FullReadResult {
   const issues: YamlIssue[][] = [];
   for (const doc of docs) {
     const found: YamlIssue[] = [];
-    for (const e of doc.errors) found.push({ message: e.message, start: e.pos[0], end: e.pos[1], error: true });
+    for (const e of doc.errors) found.push({ message: issueMessage(e.message), start: e.pos[0], end: e.pos[1], error: true });
     for (const w of doc.warnings) found.push({ message: w.message, start: w.pos[0], end: w.pos[1], error: false });
     const range = doc.range;
     const converter = new Converter(doc, text);
     const contents = doc.contents ? converter.convert(doc.contents) : null;
     const deep = converter.tooDeepAt;
-    if (deep >= 0) found.push({ message: `nesting deeper than ${MAX_NESTING} levels`, start: deep, end: deep, error: true });
+    if (deep >= 0) {
+      // The package's own overflow on the same nesting would say it twice, and in the engine's words.
+      for (let i = found.length - 1; i >= 0; i--) if (found[i]?.message === TOO_DEEP_TO_READ) found.splice(i, 1);
+      found.push({ message: `nesting deeper than ${MAX_NESTING} levels`, start: deep, end: deep, error: true });
+    }
+    const bomb = converter.aliasesTooLargeAt;
+    if (bomb >= 0) found.push({ message: `aliases expand to more than ${MAX_ALIAS_NODES} nodes`, start: bomb, end: bomb, error: true });
     documents.push({ contents, start: range[0], end: contents ? contents.end : range[1] });
     issues.push(found);
   }
   return { documents, issues };
 }
+
+const TOO_DEEP_TO_READ = 'nested too deeply to read';
+
+/** The package's message, except a stack overflow on deep nesting, which is said as what it means. */
+function issueMessage(message: string): string {
+  return /Maximum call stack size exceeded/i.test(message) ? TOO_DEEP_TO_READ : message;
+}
+
+/**
+ * How many nodes the aliases of one document may expand to. Each alias is
+ * converted as a copy of its anchor, so aliases of aliases grow
+ * exponentially: a 400-byte "billion laughs" file held a run for minutes.
+ * Rules use aliases rarely, and for a few nodes.
+ */
+export const MAX_ALIAS_NODES = 10_000;
 
 function isBreakOrSpace(c: number): boolean {
   return c === 10 || c === 13 || c === 32 || c === 9;
@@ -75,6 +96,12 @@ class Converter {
   private depth = 0;
   /** Where the document first nests deeper than MAX_NESTING (the deeper parts are dropped); -1 if it does not. */
   tooDeepAt = -1;
+  /** Nodes converted as copies of anchors so far (see MAX_ALIAS_NODES). */
+  private aliasNodes = 0;
+  /** The alias whose copies first went over MAX_ALIAS_NODES (the rest are dropped); -1 if none did. */
+  aliasesTooLargeAt = -1;
+  /** The alias written in the document (not one inside an anchor) being converted. */
+  private outerAliasAt = -1;
 
   constructor(doc: Document.Parsed, text: string) {
     this.doc = doc;
@@ -83,6 +110,10 @@ class Converter {
 
   convert(node: YamlLibNode | ParsedNode): YNode {
     const { start, end } = rangeOf(node);
+    if (this.seen.size > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) {
+      if (this.aliasesTooLargeAt < 0) this.aliasesTooLargeAt = this.outerAliasAt;
+      return nullScalar(start);
+    }
     if (loadYaml().isScalar(node)) {
       const style = STYLES[node.type ?? 'PLAIN'] ?? 'plain';
       let e = end;
@@ -107,6 +138,7 @@ class Converter {
       const target = node.resolve(this.doc);
       // An alias to one of its own ancestors would recurse forever.
       if (!target || this.seen.has(target)) return nullScalar(start);
+      if (this.seen.size === 0) this.outerAliasAt = start;
       this.seen.add(target);
       const out = this.convert(target);
       this.seen.delete(target);
