@@ -103,7 +103,7 @@ describe('bad input', () => {
     expect(byFile.get('yaml-alias-bomb.yml')).toMatchObject([{ ruleId: 'parse-error', message: 'YAML: aliases expand to more than 10000 nodes', line: 7, column: 8 }]);
     // The reader's own limit, said once; not also the YAML package's stack overflow.
     expect(byFile.get('deep.yml')).toMatchObject([{ message: 'YAML: nesting deeper than 64 levels', line: 3 }]);
-    expect(byFile.get('deep.toml')).toMatchObject([{ message: 'invalid TOML: nested too deeply to read (arrays or inline tables)' }]);
+    expect(byFile.get('deep.toml')?.[0]?.message).toMatch(/^invalid TOML: too large for the TOML parser/);
   });
 
   it('reports a condition syntax error at its line and column', async () => {

@@ -126,8 +126,8 @@ function tomlProblem(source: SourceText, err: unknown): ParseProblem {
       fatal: true,
     };
   }
-  // A stack overflow is the parser's recursion on deep arrays or inline tables, not a fault of lint-rule's.
-  const message = err instanceof RangeError ? 'nested too deeply to read (arrays or inline tables)' : err instanceof Error ? err.message : String(err);
+  // toml-eslint-parser overflows its stack on deep arrays or inline tables, and on a very long string (it spreads the string's characters into one call).
+  const message = err instanceof RangeError ? 'too large for the TOML parser (a string of over about 100,000 characters, or arrays or inline tables nested too deeply)' : err instanceof Error ? err.message : String(err);
   const end = source.position(0);
   return {
     checkId: 'parse-error',

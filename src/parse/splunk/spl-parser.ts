@@ -1,4 +1,4 @@
-import type { QueryParseResult } from '../query-error.js';
+import { tooDeepError, type QueryParseResult } from '../query-error.js';
 import type { OtherCommand, SplCommand, SplPipeline, SplQuery } from './spl-ast.js';
 import { COMMAND_PARSERS, GENERATING_COMMANDS, parseSearchCommand, type CommandHead } from './spl-commands.js';
 import { isSpace, isWordChar, SplScanner } from './spl-scanner.js';
@@ -17,6 +17,7 @@ export function parseSpl(text: string): QueryParseResult<SplQuery> {
     if (pipeline.commands.length === 0) s.error('empty search', 0, text.length);
     return { ast: { pipeline, text }, errors: s.errors };
   } catch (err) {
+    if (err instanceof RangeError) return { ast: null, errors: [...s.errors, tooDeepError(text)] };
     // A parser defect must not stop the other files from being linted.
     const message = err instanceof Error ? err.message : String(err);
     return { ast: null, errors: [...s.errors, { message: `internal SPL parser error: ${message}`, span: { start: 0, end: text.length } }] };

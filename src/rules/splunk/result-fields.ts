@@ -125,8 +125,15 @@ function apply(set: FieldSet, cmd: SplCommand): FieldSet {
   }
 }
 
+/**
+ * Adds to the set in place: a pipeline threads one set through its commands
+ * and never reads an earlier one again, and copying it per command made a
+ * search of thousands of `eval`s quadratic (20,000 took 29 s).
+ */
 function added(set: FieldSet, names: readonly string[], patterns: readonly string[] = []): FieldSet {
-  return { names: new Set([...set.names, ...names]), patterns: [...set.patterns, ...patterns], open: set.open };
+  for (const name of names) set.names.add(name);
+  set.patterns.push(...patterns);
+  return set;
 }
 
 /** `rename a as b`, and Splunk's one-wildcard form `Processes.* as *`. */

@@ -1,5 +1,5 @@
 import type { Span } from '../../../model/location.js';
-import type { QueryParseResult, QuerySyntaxError } from '../../query-error.js';
+import { QUERY_TOO_DEEP, type QueryParseResult, type QuerySyntaxError } from '../../query-error.js';
 import type {
   EqlCall,
   EqlCategory,
@@ -136,7 +136,7 @@ class EqlParser {
   }
 
   private enter(): void {
-    if (++this.depth > MAX_DEPTH) this.fail('query is nested too deeply', spanOf(this.tok));
+    if (++this.depth > MAX_DEPTH) this.fail(QUERY_TOO_DEEP, spanOf(this.tok));
   }
 
   private leave(): void {

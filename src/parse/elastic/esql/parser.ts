@@ -1,5 +1,5 @@
 import type { Span } from '../../../model/location.js';
-import type { QueryParseResult, QuerySyntaxError } from '../../query-error.js';
+import { tooDeepError, type QueryParseResult, type QuerySyntaxError } from '../../query-error.js';
 import type {
   EsqlAggregate,
   EsqlAssignment,
@@ -30,6 +30,7 @@ export function parseEsql(text: string): QueryParseResult<EsqlQuery> {
     return { ast, errors: p.errors };
   } catch (err) {
     if (err instanceof Fatal) return { ast: null, errors: [...p.errors, err.error] };
+    if (err instanceof RangeError) return { ast: null, errors: [...p.errors, tooDeepError(text)] };
     // A parser bug must not take the linter down: report it at the start of the query.
     return { ast: null, errors: [...p.errors, { message: `ES|QL parser failure: ${(err as Error).message}`, span: { start: 0, end: 0 } }] };
   }

@@ -1,5 +1,5 @@
 import type { Span } from '../../../model/location.js';
-import type { QueryParseResult, QuerySyntaxError } from '../../query-error.js';
+import { tooDeepError, type QueryParseResult, type QuerySyntaxError } from '../../query-error.js';
 import type { KqlLiteral, KqlNode, KqlRangeOperator, KqlValueList } from './ast.js';
 
 /**
@@ -16,6 +16,7 @@ export function parseKql(text: string): QueryParseResult<KqlNode> {
     return { ast, errors: p.errors };
   } catch (err) {
     if (err instanceof KqlFatal) return { ast: null, errors: [...p.errors, err.error] };
+    if (err instanceof RangeError) return { ast: null, errors: [...p.errors, tooDeepError(text)] };
     // A parser bug must not take the linter down: report it at the start of the query.
     return { ast: null, errors: [...p.errors, { message: `KQL parser failure: ${(err as Error).message}`, span: { start: 0, end: 0 } }] };
   }
