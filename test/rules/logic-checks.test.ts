@@ -11,6 +11,8 @@ describe('logic checks', () => {
       invalid: [
         { file: `${D}/invalid-contradictory-selections.yml`, errors: [{ line: 17, message: "'selection_img' and 'selection_other' together can never match: 'Image' cannot be ending with '\\rundll32.exe' and ending with '\\regsvr32.exe' at once" }] },
         { file: `${D}/invalid-all-equal-two-values.yml`, errors: [{ line: 17, message: "'selection' can never match: 'OriginalFileName' cannot be 'RUNDLL32.EXE' and 'REGSVR32.EXE' at once" }] },
+        // contains values are never compared with each other, but still with an equality, and the first of them is named.
+        { file: `${D}/invalid-contains-all-then-equal.yml`, errors: [{ line: 20, message: "'selection' and 'selection_exact' together can never match: 'CommandLine' cannot be containing '-enc' and 'powershell.exe -nop' at once" }] },
       ],
     }));
 
