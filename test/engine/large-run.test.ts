@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LARGE_RUN_FILES } from '../../src/engine/large-run.js';
+import { LARGE_RUN_FILES, LARGE_RUN_V8_FLAGS } from '../../src/engine/large-run.js';
 import { CORPUS, FIXTURES, ROOT } from '../helpers/paths.js';
 
 // Loaded with --import into the process under test: at exit it prints the nice value of its main
@@ -48,5 +48,15 @@ describe.runIf(process.platform === 'linux')('a large lint run favours its main 
     const { main, others } = niceAfterRun([path.join(FIXTURES, 'sigma/valid-process-creation.yml')]);
     expect(main).toBe(0);
     expect(others.every((n) => n === 0)).toBe(true);
+  });
+});
+
+describe('the V8 flags a large run sets while V8 runs', () => {
+  it('are only those each compile job copies when it starts', () => {
+    // --max-inlined-bytecode-size is read twice within one job: lowering it mid-run aborted two of about 200
+    // large runs with "Check failed: inlineability == SharedFunctionInfo::kHasOptimizationDisabled".
+    const safeAtRuntime = ['--max-inlined-bytecode-size-cumulative'];
+    expect(LARGE_RUN_V8_FLAGS.length).toBeGreaterThan(0);
+    for (const flag of LARGE_RUN_V8_FLAGS) expect(safeAtRuntime).toContain(flag.split('=')[0]);
   });
 });
