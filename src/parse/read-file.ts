@@ -43,7 +43,7 @@ function fileKind(stat: Stats): string {
   if (stat.isBlockDevice()) return 'a block device';
   if (stat.isSocket()) return 'a socket';
   if (stat.isDirectory()) return 'a folder';
-  return 'not a file';
+  return 'an unknown kind of file';
 }
 
 /** The bytes of a rule file as its text, or the fatal problem that says why they are no rule. */
