@@ -3,6 +3,7 @@ import path from 'node:path';
 import { lazyRequire } from './lazy.js';
 import type { SeverityName } from './check.js';
 import type { Vendor } from '../model/rule.js';
+import { YAML_TOO_DEEP } from '../parse/yaml/nodes.js';
 
 /** A severity as written in a config: names or ESLint's numbers. */
 export type SeverityInput = SeverityName | 0 | 1 | 2;
@@ -78,7 +79,7 @@ export function readConfigFile(file: string): unknown {
       throw new ConfigError(`${file}${where}: ${err.message.split('\n')[0]}`);
     }
     // What else the package throws is about the file too: aliases that expand without end, nesting its recursion cannot follow.
-    const message = err instanceof RangeError ? 'nested too deeply to read' : (err as Error).message;
+    const message = err instanceof RangeError ? YAML_TOO_DEEP : (err as Error).message;
     throw new ConfigError(`${file}: invalid YAML: ${message}`);
   }
 }

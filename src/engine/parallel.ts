@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LoadConfigOptions } from './config.js';
+import { builtScript } from './paths.js';
 import type { FileBatch, Linter, LintResult } from './linter.js';
 
 /** What a worker needs to rebuild the main thread's setup: config options, cache and index folders, the files and the shared cursor. */
@@ -62,7 +62,7 @@ export async function lintInThreads(
   { mainThreadLints = true }: { mainThreadLints?: boolean } = {},
 ): Promise<{ batch: FileBatch; notices: string[] }> {
   const cursor = new SharedArrayBuffer(4);
-  const url = workerUrl();
+  const url = builtScript('lint-worker.js', 'engine/lint-worker.js');
   const replies = Array.from({ length: threads - 1 }, () => runWorker(url, { ...base, files: [...files], cursor }));
   // Let the workers start loading before this thread gets busy.
   await new Promise((resolve) => setImmediate(resolve));
@@ -83,13 +83,6 @@ export async function lintInThreads(
   const order = new Map(files.map((f, i) => [f, i]));
   batch.facts.sort((a, b) => (order.get(a.fact.file) ?? 0) - (order.get(b.fact.file) ?? 0));
   return { batch, notices: [...notices] };
-}
-
-/** The bundled worker when the build made one (it loads faster), else the plain build's. */
-function workerUrl(): URL {
-  // src/engine, dist/engine and dist/bundle all sit two levels under the package root; workers always run the build.
-  const bundled = new URL('../../dist/bundle/lint-worker.js', import.meta.url);
-  return existsSync(bundled) ? bundled : new URL('../../dist/engine/lint-worker.js', import.meta.url);
 }
 
 function runWorker(url: URL, input: WorkerInput): Promise<{ batch: FileBatch; notices: string[] }> {

@@ -1,9 +1,20 @@
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The lint-rule package root: src/engine and dist/engine both sit two levels under it. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * A worker thread's script: its bundle's copy under dist/bundle when built
+ * (it starts faster), else the plain build's file under dist. Workers always
+ * run the build, also when the caller runs from src (tests).
+ */
+export function builtScript(bundled: string, plain: string): URL {
+  const file = path.join(PACKAGE_ROOT, 'dist', 'bundle', bundled);
+  return pathToFileURL(existsSync(file) ? file : path.join(PACKAGE_ROOT, 'dist', plain));
+}
 
 /** The data folder lint-rule ships beside (corpus, ATT&CK), used when no config names one. */
 export const DEFAULT_SHARED = path.resolve(PACKAGE_ROOT, '../shared');

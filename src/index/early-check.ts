@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { defaultCacheDir } from '../engine/paths.js';
+import { builtScript, defaultCacheDir } from '../engine/paths.js';
 
 /**
  * A head start for the corpus check of a small run. The CLI's entry point
@@ -27,20 +27,11 @@ export function lastStampsPointer(cacheDir: string): string {
 }
 
 /**
- * The script of the stamps worker: the bundle's CommonJS copy when built (it starts
- * faster), else the plain build. src/index and dist/index both sit two levels under the package root.
- */
-function stampsWorkerUrl(): URL {
-  const bundled = new URL('../../dist/bundle/stamps-worker.cjs', import.meta.url);
-  return existsSync(bundled) ? bundled : new URL('../../dist/index/stamps-worker.js', import.meta.url);
-}
-
-/**
  * Checks the stamps in a worker thread: `fresh` is the key if they still hold,
  * null if not, and `ifFailed()` if the worker fails. Throws when no worker can start.
  */
 export function checkStampsInWorker(stampsFile: string, ifFailed: () => string | null): { worker: Worker; fresh: Promise<string | null> } {
-  const worker = new Worker(stampsWorkerUrl(), { workerData: { stampsFile } });
+  const worker = new Worker(builtScript('stamps-worker.cjs', 'index/stamps-worker.js'), { workerData: { stampsFile } });
   const fresh = new Promise<string | null>((resolve) => {
     worker.once('message', (key: string | null) => {
       resolve(key);

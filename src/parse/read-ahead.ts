@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { builtScript } from '../engine/paths.js';
 import { READ_AHEAD_BATCH, type ReadAheadBatch, type ReadAheadInput } from './read-ahead-protocol.js';
 
 /**
@@ -36,7 +36,7 @@ export class ReadAhead {
       const { port1, port2 } = new MessageChannel();
       const taken = new SharedArrayBuffer(4);
       const input: ReadAheadInput = { files, maxBytes, port: port2, taken };
-      const worker = new Worker(readAheadWorkerUrl(), { workerData: input, transferList: [port2] });
+      const worker = new Worker(builtScript('read-ahead-worker.cjs', 'parse/read-ahead-worker.js'), { workerData: input, transferList: [port2] });
       // A worker that fails only means the main thread reads every file itself.
       worker.on('error', () => undefined);
       worker.unref();
@@ -83,14 +83,4 @@ function unpack(message: ReadAheadBatch): NonNullable<ReadAhead['batch']> {
     offset += Math.max(0, lengths[i] as number);
   }
   return { start, end: start + lengths.length, offsets, lengths, bytes: Buffer.from(message.bytes) };
-}
-
-/**
- * The worker's script: the bundle's CommonJS copy when built (a CommonJS worker
- * starts without Node's ESM loader), else the plain build. src/parse and
- * dist/parse both sit two levels under the package root.
- */
-function readAheadWorkerUrl(): URL {
-  const bundled = new URL('../../dist/bundle/read-ahead-worker.cjs', import.meta.url);
-  return existsSync(bundled) ? bundled : new URL('../../dist/parse/read-ahead-worker.js', import.meta.url);
 }

@@ -1,5 +1,5 @@
 import type { Document, Node as YamlLibNode, ParsedNode } from 'yaml';
-import { MAX_NESTING, nullScalar } from './nodes.js';
+import { MAX_NESTING, nullScalar, YAML_TOO_DEEP } from './nodes.js';
 import { yamlPackage as loadYaml } from './package.js';
 import type { ScalarStyle, YDocument, YNode, YPair, YScalar } from './nodes.js';
 
@@ -38,7 +38,7 @@ export function readYamlFull(text: string): FullReadResult {
     const deep = converter.tooDeepAt;
     if (deep >= 0) {
       // The package's own overflow on the same nesting would say it twice, and in the engine's words.
-      for (let i = found.length - 1; i >= 0; i--) if (found[i]?.message === TOO_DEEP_TO_READ) found.splice(i, 1);
+      for (let i = found.length - 1; i >= 0; i--) if (found[i]?.message === YAML_TOO_DEEP) found.splice(i, 1);
       found.push({ message: `nesting deeper than ${MAX_NESTING} levels`, start: deep, end: deep, error: true });
     }
     const bomb = converter.aliasesTooLargeAt;
@@ -49,11 +49,9 @@ export function readYamlFull(text: string): FullReadResult {
   return { documents, issues };
 }
 
-const TOO_DEEP_TO_READ = 'nested too deeply to read';
-
 /** The package's message, except a stack overflow on deep nesting, which is said as what it means. */
 function issueMessage(message: string): string {
-  return /Maximum call stack size exceeded/i.test(message) ? TOO_DEEP_TO_READ : message;
+  return /Maximum call stack size exceeded/i.test(message) ? YAML_TOO_DEEP : message;
 }
 
 /**

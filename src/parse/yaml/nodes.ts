@@ -10,6 +10,9 @@
  */
 export const MAX_NESTING = 64;
 
+/** What a YAML reader says when the `yaml` package's recursion cannot follow the nesting (a RangeError). */
+export const YAML_TOO_DEEP = 'nested too deeply to read';
+
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
 
 export interface YScalar {
