@@ -1,8 +1,11 @@
-// Bundles the compiled CLI (dist/cli/main.js and what it imports) into a few
-// files under dist/bundle/. Loading ~300 small modules costs a one-file lint
-// run about 100 ms of module resolution; a bundle loads in a fraction of it.
+// Bundles the compiled CLI (dist/cli/main.js and what it imports) and its
+// worker threads into one CommonJS file each under dist/bundle/. Loading ~300
+// small modules costs a one-file lint run about 100 ms of module resolution;
+// one file loads in a fraction of it. CommonJS rather than ESM: it starts
+// without Node's ESM loader, and bin/lint-rule.js can compile it with V8's
+// code cache (src/cli/code-cache.ts), which Node 20 offers no ES module.
 // dist/bundle sits at the same depth as dist/<folder>/, so every path the code
-// resolves from import.meta.url (tables, schemas, the worker) stays valid.
+// resolves from import.meta.url (tables, schemas, the workers) stays valid.
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,30 +22,22 @@ const { dependencies } = JSON.parse(readFileSync(path.join(root, 'package.json')
 const external = Object.keys(dependencies)
   .filter((name) => !BUNDLED_PACKAGES.has(name))
   .flatMap((name) => [name, `${name}/*`]);
-await build({
-  // The lint worker is an entry too: it shares the CLI's chunks and loads as fast.
-  // Named entries keep both at the top of dist/bundle, the depth every import.meta.url path assumes.
-  entryPoints: { main: path.join(root, 'dist', 'cli', 'main.js'), 'lint-worker': path.join(root, 'dist', 'engine', 'lint-worker.js') },
-  outdir,
+// import.meta.url, which CommonJS lacks, becomes the bundle file's own URL: the few modules that
+// use it resolve paths from a folder at the same depth. Dynamic imports become require(): the
+// bundle is run by vm.Script (code-cache.ts), which has no ES module loader to hand them to.
+const COMMONJS = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external,
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
-});
-// The stamps worker (src/index/early-check.ts) as CommonJS: a worker whose script is CommonJS starts
-// without Node's ESM loader, about 15 ms sooner, and it only needs node:fs and node:worker_threads.
-// The read-ahead worker (src/parse/read-ahead.ts) likewise.
-for (const [folder, name] of [['index', 'stamps-worker'], ['parse', 'read-ahead-worker']]) {
-  await build({
-    entryPoints: [path.join(root, 'dist', folder, `${name}.js`)],
-    outfile: path.join(outdir, `${name}.cjs`),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+};
+// The stamps worker (src/index/early-check.ts) and the read-ahead worker (src/parse/read-ahead.ts)
+// need only node:fs and node:worker_threads; as CommonJS they start without the ESM loader.
+const ENTRIES = [['cli', 'main'], ['engine', 'lint-worker'], ['index', 'stamps-worker'], ['parse', 'read-ahead-worker']];
+for (const [folder, name] of ENTRIES) {
+  await build({ ...COMMONJS, entryPoints: [path.join(root, 'dist', folder, `${name}.js`)], outfile: path.join(outdir, `${name}.cjs`), external });
 }

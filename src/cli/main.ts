@@ -3,6 +3,7 @@ import path from 'node:path';
 import pc from 'picocolors';
 import { ConfigError } from '../engine/config-file.js';
 import { FileListError } from '../engine/file-list.js';
+import { untuneAfterLargeRun } from '../engine/large-run.js';
 import { packageVersion } from '../engine/paths.js';
 import { HELP, parseCli, UsageError, type CliValues } from './args.js';
 
@@ -73,6 +74,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (process.env.LINT_RULE_DEBUG) io.stderr(`${e.stack ?? ''}\n`);
     return EXIT_USAGE;
   }
+}
+
+/**
+ * For bin/lint-rule.js once runCli is done, before it writes the code cache:
+ * V8's flags back at their defaults (the cache carries their hash), and
+ * whether this was a large run (its cache holds the code every check runs).
+ */
+export function finishRun(): { largeRun: boolean } {
+  return { largeRun: untuneAfterLargeRun() };
 }
 
 /** Whether to colour output: --color/--no-color, else picocolors' reading of NO_COLOR, FORCE_COLOR and the terminal. */

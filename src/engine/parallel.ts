@@ -62,7 +62,7 @@ export async function lintInThreads(
   { mainThreadLints = true }: { mainThreadLints?: boolean } = {},
 ): Promise<{ batch: FileBatch; notices: string[] }> {
   const cursor = new SharedArrayBuffer(4);
-  const url = builtScript('lint-worker.js', 'engine/lint-worker.js');
+  const url = builtScript('lint-worker.cjs', 'engine/lint-worker.js');
   const replies = Array.from({ length: threads - 1 }, () => runWorker(url, { ...base, files: [...files], cursor }));
   // Let the workers start loading before this thread gets busy.
   await new Promise((resolve) => setImmediate(resolve));
