@@ -35,5 +35,5 @@ const code = await cli.runCli(process.argv.slice(2), {
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   ownProcess: true,
 });
-codeCache?.save(cli.finishRun().largeRun);
+codeCache?.save(cli.finishRun());
 process.exitCode = code;

@@ -44,6 +44,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     switch (cli.command) {
       case 'lint':
+        linted = true;
         return await (await import('./lint.js')).lintCommand(cli.positionals, cli.values, io);
       case 'explain':
         return await (await import('./explain.js')).explainCommand(cli.positionals, cli.values, io);
@@ -77,12 +78,22 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 }
 
 /**
- * For bin/lint-rule.js once runCli is done, before it writes the code cache:
- * V8's flags back at their defaults (the cache carries their hash), and
- * whether this was a large run (its cache holds the code every check runs).
+ * What a finished run compiled, for its code cache: `large` (a large lint run,
+ * every parser and check), `lint` (a small one), `other` (help, index,
+ * explain …, which leave most checks uncompiled).
  */
-export function finishRun(): { largeRun: boolean } {
-  return { largeRun: untuneAfterLargeRun() };
+export type RunWeight = 'other' | 'lint' | 'large';
+
+let linted = false;
+
+/**
+ * For bin/lint-rule.js once runCli is done, before it writes the code cache:
+ * V8's flags back at their defaults (the cache carries their hash), and how
+ * much of lint-rule this run compiled.
+ */
+export function finishRun(): RunWeight {
+  if (untuneAfterLargeRun()) return 'large';
+  return linted ? 'lint' : 'other';
 }
 
 /** Whether to colour output: --color/--no-color, else picocolors' reading of NO_COLOR, FORCE_COLOR and the terminal. */

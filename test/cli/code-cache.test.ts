@@ -29,11 +29,11 @@ const cached = (cacheDir: string): string[] => readdirSync(path.join(cacheDir, '
  * would. A fresh process each time: V8 also caches compiled scripts within a process, by their source, and
  * a second load in this one would find the first's code whatever the cache file held.
  */
-function load(bundle: string, cacheDir: string, save?: 'small' | 'large'): { fromCache: boolean; sum: number; file: string } {
+function load(bundle: string, cacheDir: string, save?: 'other' | 'lint' | 'large'): { fromCache: boolean; sum: number; file: string } {
   const script = `
     const { loadBundle } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist/cli/code-cache.js')).href)});
     const loaded = loadBundle(${JSON.stringify(bundle)}, ${JSON.stringify(cacheDir)});
-    ${save ? `loaded.save(${save === 'large'});` : ''}
+    ${save ? `loaded.save(${JSON.stringify(save)});` : ''}
     console.log(JSON.stringify({ fromCache: loaded.fromCache, sum: loaded.exports.add(2, 3), file: loaded.exports.bundleFile }));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
@@ -43,34 +43,39 @@ function load(bundle: string, cacheDir: string, save?: 'small' | 'large'): { fro
 describe('loadBundle: a CommonJS bundle compiled with V8\'s code cache', () => {
   it('runs the bundle as require() would, then compiles it from the cache it saved', () => {
     const { bundle, cacheDir } = tempBundle();
-    expect(load(bundle, cacheDir, 'small')).toEqual({ fromCache: false, sum: 5, file: bundle });
-    expect(cached(cacheDir)).toEqual([expect.stringMatching(/^a1b2c3d4e5f60718-.*-v8-.*\.small$/)]);
+    expect(load(bundle, cacheDir, 'lint')).toEqual({ fromCache: false, sum: 5, file: bundle });
+    expect(cached(cacheDir)).toEqual([expect.stringMatching(/^a1b2c3d4e5f60718-.*-v8-.*\.lint$/)]);
     expect(load(bundle, cacheDir)).toEqual({ fromCache: true, sum: 5, file: bundle });
   });
 
-  it('keeps a small run\'s cache after another small run, and replaces it after a large one', () => {
+  it('replaces a cache only with one made by a heavier run: other < lint < large', () => {
     const { bundle, cacheDir } = tempBundle();
-    load(bundle, cacheDir, 'small');
+    // `--version` first: a cache, but one holding little.
+    load(bundle, cacheDir, 'other');
+    expect(cached(cacheDir)).toEqual([expect.stringMatching(/\.other$/)]);
+    expect(load(bundle, cacheDir, 'lint').fromCache).toBe(true);
+    expect(cached(cacheDir)).toEqual([expect.stringMatching(/\.lint$/)]);
     const file = path.join(cacheDir, 'code-cache', cached(cacheDir)[0]!);
     const written = statSync(file).mtimeMs;
-    load(bundle, cacheDir, 'small');
+    load(bundle, cacheDir, 'lint');
+    load(bundle, cacheDir, 'other');
     expect(statSync(file).mtimeMs).toBe(written);
 
     load(bundle, cacheDir, 'large');
     expect(cached(cacheDir)).toEqual([expect.stringMatching(/\.large$/)]);
     // A small run does not overwrite the large run's cache, which holds more.
-    expect(load(bundle, cacheDir, 'small').fromCache).toBe(true);
+    expect(load(bundle, cacheDir, 'lint').fromCache).toBe(true);
     expect(cached(cacheDir)).toEqual([expect.stringMatching(/\.large$/)]);
   });
 
   it('never uses the cache of another build: a rebuilt bundle is compiled from source and its cache replaces the old one', () => {
     const { bundle, cacheDir } = tempBundle();
-    load(bundle, cacheDir, 'small');
+    load(bundle, cacheDir, 'lint');
     const old = cached(cacheDir);
     // The same length, so V8's own check (the source's length) would not tell them apart; the cache's name does.
     writeFileSync(bundle, readFileSync(bundle, 'utf8').replace('a + b', 'a - b'));
     utimesSync(bundle, new Date(), new Date(Date.now() + 5_000));
-    expect(load(bundle, cacheDir, 'small')).toMatchObject({ fromCache: false, sum: -1 });
+    expect(load(bundle, cacheDir, 'lint')).toMatchObject({ fromCache: false, sum: -1 });
     expect(cached(cacheDir)).toHaveLength(1);
     expect(cached(cacheDir)).not.toEqual(old);
     expect(load(bundle, cacheDir)).toMatchObject({ fromCache: true, sum: -1 });
@@ -78,10 +83,10 @@ describe('loadBundle: a CommonJS bundle compiled with V8\'s code cache', () => {
 
   it('compiles from source when the stored cache is damaged, and writes a good one', () => {
     const { bundle, cacheDir } = tempBundle();
-    load(bundle, cacheDir, 'small');
+    load(bundle, cacheDir, 'lint');
     const file = path.join(cacheDir, 'code-cache', cached(cacheDir)[0]!);
     writeFileSync(file, Buffer.alloc(statSync(file).size, 7));
-    expect(load(bundle, cacheDir, 'small')).toMatchObject({ fromCache: false, sum: 5 });
+    expect(load(bundle, cacheDir, 'lint')).toMatchObject({ fromCache: false, sum: 5 });
     expect(load(bundle, cacheDir)).toMatchObject({ fromCache: true, sum: 5 });
   });
 
@@ -115,14 +120,16 @@ describe('bin/lint-rule.js and its code cache', () => {
       maxBuffer: 1 << 28,
     });
 
-  it('gives the same report with and without the cache, and keeps a large run\'s cache for the next run', () => {
+  it('gives the same report with and without the cache, and keeps the heaviest run\'s cache for the next run', () => {
     const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-bin-code-cache-'));
     const folder = path.join(CORPUS, 'sigma/rules/windows/registry');
     const draft = 'fixtures/drafts/sigma-powershell-download.yml';
+    expect(run(cacheDir, ['--version']).status).toBe(0);
+    expect(cached(cacheDir)).toEqual([expect.stringMatching(/\.other$/)]);
     const cold = run(cacheDir, [draft]);
     expect(cold.status, cold.stderr).toBeLessThan(2);
     expect(cold.stdout).toContain('noisy-indicators-only');
-    expect(cached(cacheDir)).toEqual([expect.stringMatching(/\.small$/)]);
+    expect(cached(cacheDir)).toEqual([expect.stringMatching(/\.lint$/)]);
     expect(run(cacheDir, [draft]).stdout).toBe(cold.stdout);
 
     const large = run(cacheDir, [folder]);
