@@ -94,6 +94,8 @@ function keyHash(key: string): number {
 }
 
 const pathKey = (file: string): string => `p:${file}`;
+/** What path.resolve changes in an absolute POSIX path: `.` and `..` segments, doubled or trailing slashes. */
+const NOT_NORMAL = /\/\.{1,2}(?:\/|$)|\/\/|.\/$/;
 const idKey = (vendor: Vendor, id: string): string => `i:${vendor}:${id.toLowerCase()}`;
 
 /** A technique's precomputed summary (in summaries.dat). */
@@ -557,6 +559,8 @@ export class StoredIndex implements CorpusIndex {
    * (an empty path names the folder itself).
    */
   private absolute(file: string): string {
+    // The linter's files are absolute and normal already (listFiles resolves them): nothing to resolve.
+    if (path.sep === '/' && path.isAbsolute(file) && !NOT_NORMAL.test(file)) return file;
     const cwd = process.cwd();
     if (this.resolvedDirs.cwd !== cwd) this.resolvedDirs = { cwd, dirs: new Map() };
     const dir = path.dirname(file);
@@ -571,8 +575,14 @@ export class StoredIndex implements CorpusIndex {
 
   /** Refs of the corpus rules of a vendor with this id (case-insensitive). */
   idRefs(vendor: RuleModel['vendor'], id: string): readonly number[] {
-    return this.lookup(idKey(vendor, id));
+    // Asked twice per linted rule (its own entries, then the duplicate-id check): the last answer is kept.
+    const last = this.lastIdRefs;
+    if (last && last.id === id && last.vendor === vendor) return last.refs;
+    const refs = this.lookup(idKey(vendor, id));
+    this.lastIdRefs = { vendor, id, refs };
+    return refs;
   }
+  private lastIdRefs: { vendor: RuleModel['vendor']; id: string; refs: readonly number[] } | undefined;
 
   /** Refs of the corpus rules stored under a corpus path (`sigma/rules/…`). */
   refsOfPath(corpusPath: string): readonly number[] {

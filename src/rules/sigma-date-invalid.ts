@@ -10,9 +10,17 @@ export function dateProblem(text: string): string | undefined {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > last) return 'is not a calendar date';
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'is not a calendar date';
   return undefined;
+}
+
+/**
+ * Days in a month (1–12) of the proleptic Gregorian calendar, as ISO 8601 counts them. Not
+ * through Date: Date.UTC reads the years 0–99 as 1900–1999, and a Date per value costs more.
+ */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export default defineCheck({

@@ -74,6 +74,20 @@ describe('corpus index', () => {
     expect(index.selfRefs({ ...rule, file: '/tmp/elsewhere/draft.yml' }).size).toBe(1);
   });
 
+  it('answers each id with its own rules, also when ids alternate (the last answer is kept)', () => {
+    const a = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
+    const b = corpusRule('sigma/rules/windows/image_load/image_load_side_load_coregen.yml');
+    const [refA] = index.fileRefs(a);
+    const [refB] = index.fileRefs(b);
+    expect(refA).not.toBe(refB);
+    for (let i = 0; i < 2; i++) {
+      expect(index.idRefs('sigma', a.id!)).toEqual([refA]);
+      expect(index.idRefs('sigma', a.id!.toUpperCase())).toEqual([refA]);
+      expect(index.idRefs('sigma', b.id!)).toEqual([refB]);
+      expect(index.idRefs('elastic', b.id!)).toEqual([]);
+    }
+  });
+
   it('keeps what it derives per rule model apart: a copy elsewhere or with other predicates gets its own answers', () => {
     const rule = corpusRule('sigma/rules/windows/image_load/image_load_side_load_dbgcore.yml');
     expect(index.fileRefs(rule)).toHaveLength(1);

@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { dateProblem } from '../../src/rules/sigma-date-invalid.js';
 import { runCheckCases } from '../helpers/rule-tester.js';
 
 const VALID = 'sigma/valid-process-creation.yml';
@@ -12,6 +13,11 @@ describe('values pySigma refuses to load', () => {
       valid: [VALID, GOOD],
       invalid: [{ file: BAD, errors: [{ line: 3, message: "'2026-02-30' is not a calendar date" }, { line: 10, message: /^'2026\/11\/26' is not YYYY-MM-DD/ }] }],
     }));
+
+  it('sigma-date-invalid: month lengths and leap days as the Gregorian calendar has them', () => {
+    for (const date of ['2024-02-29', '2000-02-29', '0000-02-29', '2026-01-31', '2026-04-30', '2026-12-31']) expect(dateProblem(date), date).toBeUndefined();
+    for (const date of ['2023-02-29', '1900-02-29', '2026-04-31', '2026-06-31', '2026-13-01', '2026-00-10', '2026-01-00']) expect(dateProblem(date), date).toBe('is not a calendar date');
+  });
 
   it('sigma-level-invalid', () =>
     runCheckCases('sigma-level-invalid', {
