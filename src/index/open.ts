@@ -224,4 +224,35 @@ function pruneOldBuilds(base: string, keep: string): void {
   const builds = entries.filter((e) => !e.name.includes('.tmp-')).sort((a, b) => b.mtime - a.mtime);
   const stale = [...builds.slice(KEEP_BUILDS - 1), ...entries.filter((e) => e.name.includes('.tmp-') && e.mtime < abandoned)];
   for (const e of stale) rmSync(path.join(base, e.name), { recursive: true, force: true });
+  pruneStamps(base, abandoned);
+}
+
+/**
+ * Removes the stamps files (about 1 MB each for the three corpora) whose index
+ * build is gone. Each lint-rule build and each set of corpus roots has its
+ * own; those of builds no longer installed were left behind for good. One
+ * newer than `before` is kept, whatever it names: another process may be
+ * building its index right now.
+ */
+function pruneStamps(base: string, before: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return;
+  }
+  const builds = new Set(names);
+  for (const name of names) {
+    if (!/^stamps-[0-9a-f]+\.json$/.test(name)) continue;
+    const file = path.join(base, name);
+    let key: string | undefined;
+    try {
+      key = readFileSync(`${file}.key`, 'utf8').trim();
+      if (builds.has(key) || statSync(file).mtimeMs >= before) continue;
+    } catch {
+      // No key beside it (an older lint-rule's): nothing says which build it stands for.
+    }
+    rmSync(file, { force: true });
+    rmSync(`${file}.key`, { force: true });
+  }
 }

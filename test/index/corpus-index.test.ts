@@ -189,4 +189,41 @@ describe('index cache', () => {
     expect(rebuilt.built).toBe(true);
     expect(rebuilt.index?.allRules().some((r) => r.title === 'Changed Again')).toBe(true);
   });
+
+  it('removes, when it builds, the stamps files of index builds that are gone', async () => {
+    const corpus = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-corpus-'));
+    const rules = path.join(corpus, 'mini', 'rules');
+    mkdirSync(rules, { recursive: true });
+    const src = path.join(CORPUS, 'sigma/rules/windows/image_load');
+    for (const name of readdirSync(src).slice(0, 2)) cpSync(path.join(src, name), path.join(rules, name));
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-cache-'));
+    const base = path.join(cacheDir, 'index');
+    mkdirSync(path.join(base, 'f00df00df00df00df00df00d'), { recursive: true });
+    const hour = new Date(Date.now() - 2 * 3600_000);
+    // Left by other builds: one whose index is gone, one whose index is kept, one without a key, one just written.
+    const stamps = (id: string, key: string | undefined, old = true): void => {
+      const file = path.join(base, `stamps-${id}.json`);
+      writeFileSync(file, '{}');
+      if (key) writeFileSync(`${file}.key`, key);
+      if (old) utimesSync(file, hour, hour);
+    };
+    stamps('aaaaaaaaaaaaaaaa', 'deaddeaddeaddeaddeaddead');
+    stamps('bbbbbbbbbbbbbbbb', 'f00df00df00df00df00df00d');
+    stamps('cccccccccccccccc', undefined);
+    stamps('dddddddddddddddd', 'beefbeefbeefbeefbeefbeef', false);
+
+    const opened = await openCorpusIndex({ roots: [path.join(corpus, 'mini')], cacheDir, attack: resources.attack(), attackFiles: [path.join(SHARED, 'attack', 'enterprise-attack.json')] });
+    expect(opened.built).toBe(true);
+    const left = readdirSync(base).filter((n) => n.startsWith('stamps-')).sort();
+    expect(left.filter((n) => /^stamps-[a-d]{16}/.test(n))).toEqual([
+      'stamps-bbbbbbbbbbbbbbbb.json',
+      'stamps-bbbbbbbbbbbbbbbb.json.key',
+      'stamps-dddddddddddddddd.json',
+      'stamps-dddddddddddddddd.json.key',
+    ]);
+    // This build's own stamps stay, and name the index just built.
+    const own = left.filter((n) => !/^stamps-[a-d]{16}/.test(n));
+    expect(own).toHaveLength(2);
+    expect(readFileSync(path.join(base, own.find((n) => n.endsWith('.key'))!), 'utf8')).toBe(opened.key);
+  });
 });
