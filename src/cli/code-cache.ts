@@ -18,7 +18,9 @@ import type { RunWeight } from './main.js';
  * A cache is trusted only for the exact bundle it was made from: its name
  * holds the bundle's build stamp, size and modification time and V8's
  * version, and V8 itself refuses one made by another V8, from source of
- * another length, or under other flags.
+ * another length, or under other flags. V8 does not check who wrote it, and
+ * its bytecode runs as lint-rule: a cache is read and written only in a
+ * folder that is the user's own and that nobody else may write to.
  */
 export interface CachedBundle<Exports> {
   exports: Exports;
@@ -39,7 +41,7 @@ const WEIGHTS: readonly RunWeight[] = ['other', 'lint', 'large'];
 export function loadBundle<Exports>(bundleFile: string, cacheDir: string): CachedBundle<Exports> {
   const folder = path.join(cacheDir, 'code-cache');
   const key = cacheKey(bundleFile);
-  const stored = readStored(folder, key);
+  const stored = trusted(folder) ? readStored(folder, key) : undefined;
   const script = new Script(Module.wrap(readFileSync(bundleFile, 'utf8')), { filename: bundleFile, ...(stored ? { cachedData: stored.data } : {}) });
   const fromCache = stored !== undefined && script.cachedDataRejected !== true;
   const module = { exports: {} as Exports };
@@ -51,7 +53,8 @@ export function loadBundle<Exports>(bundleFile: string, cacheDir: string): Cache
     save(weight) {
       if (fromCache && stored && WEIGHTS.indexOf(weight) <= WEIGHTS.indexOf(stored.weight)) return;
       try {
-        mkdirSync(folder, { recursive: true });
+        mkdirSync(folder, { recursive: true, mode: 0o700 });
+        if (!trusted(folder)) return;
         const file = path.join(folder, `${key}.${weight}`);
         // Written whole, then renamed: a process starting meanwhile reads the old cache or the new one, never half of one.
         const temp = `${file}.${process.pid}.tmp`;
@@ -64,6 +67,22 @@ export function loadBundle<Exports>(bundleFile: string, cacheDir: string): Cache
       }
     },
   };
+}
+
+/**
+ * Whether the folder may hold code this process runs: this user's own, and
+ * writable by no one else (a shared LINT_RULE_CACHE_DIR would otherwise let
+ * another user run code as this one). On Windows the user's profile folder,
+ * where caches go, is private already.
+ */
+function trusted(folder: string): boolean {
+  if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
+  try {
+    const s = statSync(folder);
+    return s.isDirectory() && s.uid === process.getuid() && (s.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** What a cache's name says of the bundle and the V8 it was made for. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -88,6 +88,22 @@ describe('loadBundle: a CommonJS bundle compiled with V8\'s code cache', () => {
     writeFileSync(file, Buffer.alloc(statSync(file).size, 7));
     expect(load(bundle, cacheDir, 'lint')).toMatchObject({ fromCache: false, sum: 5 });
     expect(load(bundle, cacheDir)).toMatchObject({ fromCache: true, sum: 5 });
+  });
+
+  it.runIf(process.platform !== 'win32')('neither reads nor writes a cache in a folder others may write to', () => {
+    const { bundle, cacheDir } = tempBundle();
+    load(bundle, cacheDir, 'lint');
+    const folder = path.join(cacheDir, 'code-cache');
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    const file = path.join(folder, cached(cacheDir)[0]!);
+    const written = statSync(file).mtimeMs;
+    chmodSync(folder, 0o777);
+    // Another user could have put code there: it is not run, and nothing is written beside it.
+    expect(load(bundle, cacheDir, 'large')).toMatchObject({ fromCache: false, sum: 5 });
+    expect(cached(cacheDir)).toEqual([path.basename(file)]);
+    expect(statSync(file).mtimeMs).toBe(written);
+    chmodSync(folder, 0o700);
+    expect(load(bundle, cacheDir).fromCache).toBe(true);
   });
 
   it('runs without a cache when the cache folder cannot be made (its path is a file)', () => {
