@@ -13,7 +13,7 @@ import type { RunWeight } from './main.js';
  * the few thousand functions a lint calls, the first time it is called. A
  * cache written after a run holds the bytecode of every function that run
  * compiled; the next process starts from it. Measured on 2 cores, 30 paired
- * runs each: one file −8% (about 20 ms), the whole Sigma corpus about −1%.
+ * runs each: one file −8% (about 20 ms), the whole Sigma corpus −1% to −4%.
  *
  * A cache is trusted only for the exact bundle it was made from: its name
  * holds the bundle's build stamp, size and modification time and V8's
