@@ -1,17 +1,12 @@
 import { defineCheck } from '../engine/check.js';
+import { isoDateProblem } from './calendar-date.js';
 import { splunkDocOf } from './splunk/splunk-doc.js';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Why a date is not a calendar date written YYYY-MM-DD, or undefined when it is one. */
 function dateProblem(text: string): string | undefined {
-  const m = ISO_DATE.exec(text);
-  if (!m) return 'is not a date written YYYY-MM-DD';
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > last) return 'is not a calendar date';
-  return undefined;
+  const problem = isoDateProblem(text);
+  if (problem === 'form') return 'is not a date written YYYY-MM-DD';
+  return problem === 'calendar' ? 'is not a calendar date' : undefined;
 }
 
 export default defineCheck({

@@ -15,8 +15,8 @@ describe('values pySigma refuses to load', () => {
     }));
 
   it('sigma-date-invalid: month lengths and leap days as the Gregorian calendar has them', () => {
-    for (const date of ['2024-02-29', '2000-02-29', '0000-02-29', '2026-01-31', '2026-04-30', '2026-12-31']) expect(dateProblem(date), date).toBeUndefined();
-    for (const date of ['2023-02-29', '1900-02-29', '2026-04-31', '2026-06-31', '2026-13-01', '2026-00-10', '2026-01-00']) expect(dateProblem(date), date).toBe('is not a calendar date');
+    for (const date of ['2024-02-29', '2000-02-29', '0004-02-29', '0001-01-01', '2026-01-31', '2026-04-30', '2026-12-31']) expect(dateProblem(date), date).toBeUndefined();
+    for (const date of ['2023-02-29', '1900-02-29', '0000-01-01', '2026-04-31', '2026-06-31', '2026-13-01', '2026-00-10', '2026-01-00']) expect(dateProblem(date), date).toBe('is not a calendar date');
   });
 
   it('sigma-level-invalid', () =>
