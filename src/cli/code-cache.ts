@@ -2,6 +2,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
+// Already loaded by bin/lint-rule.js (the early stamps check): no extra start-up.
+import { readBuildStamp } from '../engine/paths.js';
 // Types only: this loader must not load the CLI it is about to compile.
 import type { RunWeight } from './main.js';
 
@@ -88,12 +90,8 @@ function trusted(folder: string): boolean {
 /** What a cache's name says of the bundle and the V8 it was made for. */
 function cacheKey(bundleFile: string): string {
   const { size, mtimeMs } = statSync(bundleFile);
-  let stamp = 'unstamped';
-  try {
-    stamp = readFileSync(path.join(path.dirname(bundleFile), '..', 'build-stamp.txt'), 'utf8').trim().slice(0, 16);
-  } catch {
-    // No stamp (a bundle built by hand): size and time still tell one build from the next.
-  }
+  // Without a stamp (a bundle built by hand), size and time still tell one build from the next.
+  const stamp = readBuildStamp(path.dirname(path.dirname(bundleFile)))?.slice(0, 16) ?? 'unstamped';
   return `${stamp}-${size}-${Math.trunc(mtimeMs)}-v8-${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_');
 }
 

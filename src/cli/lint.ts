@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyFixes } from '../engine/fix.js';
 import { nodeCrypto } from '../engine/lazy.js';
-import { PACKAGE_ROOT } from '../engine/paths.js';
+import { readBuildStamp } from '../engine/paths.js';
 import { ResultCache } from '../engine/result-cache.js';
 import { loadConfig, severityName, type Config, type LoadConfigOptions } from '../engine/config.js';
 import type { RuleSetting } from '../engine/config-file.js';
@@ -182,7 +182,7 @@ function describeConfig(config: Config, file: string): Record<string, unknown> {
 function openResultCache(config: Config, resources: RunResources, values: CliValues, io: CliIO): ResultCache {
   const { createHash } = nodeCrypto();
   const h = createHash('sha256');
-  h.update(buildStamp());
+  h.update(readBuildStamp() ?? 'unbuilt');
   h.update(JSON.stringify([...config.rules].sort(([a], [b]) => (a < b ? -1 : 1))));
   h.update(JSON.stringify(config.overrides.map((o) => ({ ...o, rules: [...o.rules] }))));
   h.update(JSON.stringify([config.settings, config.maxFileSize, config.corpus, resources.index()?.location ?? null]));
@@ -198,14 +198,6 @@ function openResultCache(config: Config, resources: RunResources, values: CliVal
     ? path.resolve(io.cwd, values['cache-location'])
     : path.join(config.cacheDir, 'results', `${createHash('sha256').update(io.cwd).digest('hex').slice(0, 16)}.json`);
   return ResultCache.open(location, h.digest('hex'));
-}
-
-function buildStamp(): string {
-  try {
-    return readFileSync(path.join(PACKAGE_ROOT, 'dist', 'build-stamp.txt'), 'utf8');
-  } catch {
-    return 'unbuilt';
-  }
 }
 
 async function readStdinText(io: CliIO): Promise<string> {

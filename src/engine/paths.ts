@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +14,20 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export function builtScript(bundled: string, plain: string): URL {
   const file = path.join(PACKAGE_ROOT, 'dist', 'bundle', bundled);
   return pathToFileURL(existsSync(file) ? file : path.join(PACKAGE_ROOT, 'dist', plain));
+}
+
+/**
+ * The build stamp `npm run build` writes into a dist folder (a hash of what it
+ * built; scripts/stamp-build.mjs), or undefined when that folder has none
+ * (sources run directly, a bundle built by hand). The corpus index key, the
+ * `--cache` key and the code cache's name all include it.
+ */
+export function readBuildStamp(distDir: string = path.join(PACKAGE_ROOT, 'dist')): string | undefined {
+  try {
+    return readFileSync(path.join(distDir, 'build-stamp.txt'), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The data folder lint-rule ships beside (corpus, ATT&CK), used when no config names one. */

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import path from 'node:path';
 import type { AttackData } from '../attack/index.js';
 import { nodeCrypto } from '../engine/lazy.js';
-import { packageVersion, PACKAGE_ROOT } from '../engine/paths.js';
+import { packageVersion, PACKAGE_ROOT, readBuildStamp } from '../engine/paths.js';
 import type { ParseSettings } from '../parse/index.js';
 import { buildRules, type Progress } from './build.js';
 import { corpusRoot, type CorpusRoot } from './corpus-files.js';
@@ -194,9 +194,8 @@ let buildHash: string | undefined;
  */
 function tablesFingerprint(): string {
   if (buildHash === undefined) {
-    try {
-      buildHash = readFileSync(path.join(PACKAGE_ROOT, 'dist', 'build-stamp.txt'), 'utf8').trim();
-    } catch {
+    buildHash = readBuildStamp();
+    if (buildHash === undefined) {
       const h = nodeCrypto().createHash('sha256');
       const dir = path.join(PACKAGE_ROOT, 'dist', 'data');
       try {
@@ -245,10 +244,8 @@ function pruneStamps(base: string, before: number): void {
   for (const name of names) {
     if (!/^stamps-[0-9a-f]+\.json$/.test(name)) continue;
     const file = path.join(base, name);
-    let key: string | undefined;
     try {
-      key = readFileSync(`${file}.key`, 'utf8').trim();
-      if (builds.has(key) || statSync(file).mtimeMs >= before) continue;
+      if (builds.has(readFileSync(`${file}.key`, 'utf8').trim()) || statSync(file).mtimeMs >= before) continue;
     } catch {
       // No key beside it (an older lint-rule's): nothing says which build it stands for.
     }

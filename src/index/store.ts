@@ -574,6 +574,7 @@ export class StoredIndex implements CorpusIndex {
   }
 
   /** Refs of the corpus rules of a vendor with this id (case-insensitive). */
+  private lastIdRefs: { vendor: RuleModel['vendor']; id: string; refs: readonly number[] } | undefined;
   idRefs(vendor: RuleModel['vendor'], id: string): readonly number[] {
     // Asked twice per linted rule (its own entries, then the duplicate-id check): the last answer is kept.
     const last = this.lastIdRefs;
@@ -582,7 +583,6 @@ export class StoredIndex implements CorpusIndex {
     this.lastIdRefs = { vendor, id, refs };
     return refs;
   }
-  private lastIdRefs: { vendor: RuleModel['vendor']; id: string; refs: readonly number[] } | undefined;
 
   /** Refs of the corpus rules stored under a corpus path (`sigma/rules/…`). */
   refsOfPath(corpusPath: string): readonly number[] {

@@ -150,14 +150,19 @@ describe('corpus index', () => {
   });
 });
 
+/** A corpus of the first `count` image-load rules of the Sigma corpus in a temporary folder (root `mini`), and an empty cache folder. */
+function miniCorpus(count: number): { corpus: string; rules: string; cacheDir: string } {
+  const corpus = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-corpus-'));
+  const rules = path.join(corpus, 'mini', 'rules');
+  mkdirSync(rules, { recursive: true });
+  const src = path.join(CORPUS, 'sigma/rules/windows/image_load');
+  for (const name of readdirSync(src).slice(0, count)) cpSync(path.join(src, name), path.join(rules, name));
+  return { corpus, rules, cacheDir: mkdtempSync(path.join(os.tmpdir(), 'lint-rule-cache-')) };
+}
+
 describe('index cache', () => {
   it('is rebuilt when a corpus file changes and reused otherwise, and lives in the cache folder', async () => {
-    const corpus = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-corpus-'));
-    const rules = path.join(corpus, 'mini', 'rules');
-    mkdirSync(rules, { recursive: true });
-    const src = path.join(CORPUS, 'sigma/rules/windows/image_load');
-    for (const name of readdirSync(src).slice(0, 5)) cpSync(path.join(src, name), path.join(rules, name));
-    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-cache-'));
+    const { corpus, rules, cacheDir } = miniCorpus(5);
     const attackFiles = [path.join(SHARED, 'attack', 'enterprise-attack.json')];
     const open = () => openCorpusIndex({ roots: [path.join(corpus, 'mini')], cacheDir, attack: resources.attack(), attackFiles });
 
@@ -191,12 +196,7 @@ describe('index cache', () => {
   });
 
   it('removes, when it builds, the stamps files of index builds that are gone', async () => {
-    const corpus = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-corpus-'));
-    const rules = path.join(corpus, 'mini', 'rules');
-    mkdirSync(rules, { recursive: true });
-    const src = path.join(CORPUS, 'sigma/rules/windows/image_load');
-    for (const name of readdirSync(src).slice(0, 2)) cpSync(path.join(src, name), path.join(rules, name));
-    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'lint-rule-cache-'));
+    const { corpus, cacheDir } = miniCorpus(2);
     const base = path.join(cacheDir, 'index');
     mkdirSync(path.join(base, 'f00df00df00df00df00df00d'), { recursive: true });
     const hour = new Date(Date.now() - 2 * 3600_000);
