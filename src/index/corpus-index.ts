@@ -97,6 +97,17 @@ export interface TechniqueEventAggregate {
 /** Refs of corpus rules to leave out of the aggregates (the linted rule's own entries). */
 export type Exclude = ReadonlySet<number>;
 
+/** A rule's title and file, for what needs every rule's but not their predicates (the stored index's names.json). */
+export type RuleName = Pick<IndexedRule, 'ref' | 'vendor' | 'title' | 'file'>;
+
+/** A corpus rule's predicates as rule similarity compares them: its distinct indicator keys and exclusion keys (scope left out). */
+export interface SimilarityKeys {
+  ref: number;
+  vendor: Vendor;
+  indicators: readonly string[];
+  exclusions: readonly string[];
+}
+
 export interface CorpusIndex {
   readonly ruleCount: number;
   /** Folder names of the corpus roots, e.g. ['sigma', 'elastic']. */
@@ -107,6 +118,8 @@ export interface CorpusIndex {
   rulesOf(technique: string): readonly IndexedRule[];
   /** Each rule's indicator keys (not negated) under a technique: what rules use together, cheaply. */
   indicatorKeys(technique: string): ReadonlyArray<{ ref: number; keys: readonly string[] }>;
+  /** Each rule's similarity keys under a technique, in the order of `rulesOf`, without the rules' bodies. */
+  similarityKeys(technique: string): readonly SimilarityKeys[];
   aggregate(technique: string, exclude?: Exclude): TechniqueAggregate;
   aggregateForEvent(technique: string, event: string, exclude?: Exclude): TechniqueEventAggregate;
   /** The indicators the technique's rules use with `key` and that narrow it, most used first (see StoredIndex). */

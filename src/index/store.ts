@@ -7,10 +7,10 @@ import type { Operator, Role, RuleModel, Vendor } from '../model/rule.js';
 import { aggregateTechnique, aggregateTechniqueEvent, withoutRules } from './aggregate.js';
 import { encodeLists, encodeReach, encodeRefTable, ListsByRef, ReachTable, RefTable, type RefEntry } from './binary-tables.js';
 import { hashPair } from './hash.js';
-import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
+import type { CorpusIndex, Exclude, IndexedPredicate, IndexedRule, RuleName, SimilarityKeys, TechniqueAggregate, TechniqueEventAggregate, ValueRow } from './corpus-index.js';
 
 /** Bumped whenever the stored shape or the meaning of a row changes. */
-export const INDEX_FORMAT = 19;
+export const INDEX_FORMAT = 20;
 const BUCKET_BITS = 6;
 
 interface Manifest {
@@ -154,6 +154,24 @@ function summarizeRuleKeys(rules: readonly IndexedRule[]): StoredRuleKeys {
   return { keys, rules: rules.map((r) => [r.ref, r.predicates.filter((p) => p.role === 'indicator' && !p.negated).map((p) => indexOf(p.key))]) };
 }
 
+/**
+ * Each rule's similarity keys under a technique (s/<technique>.json): `keys`
+ * once, and per rule [ref, vendor, distinct indicator keys, distinct
+ * exclusion keys] as indexes into `keys`, in the order of t/<technique>.json.
+ * What `near-duplicate` compares, without parsing the rules' bodies: a
+ * corpus-wide `strict` run reads nearly every technique.
+ */
+interface StoredSimilarity {
+  keys: string[];
+  rules: Array<[number, Vendor, number[], number[]]>;
+}
+
+function summarizeSimilarity(rules: readonly IndexedRule[]): StoredSimilarity {
+  const { keys, indexOf } = keyList();
+  const distinct = (r: IndexedRule, role: Role): number[] => [...new Set(r.predicates.filter((p) => p.role === role).map((p) => indexOf(p.key)))];
+  return { keys, rules: rules.map((r) => [r.ref, r.vendor, distinct(r, 'indicator'), distinct(r, 'exclusion')]) };
+}
+
 /** Indicators below this corpus reach never count as noisy; they get no companion list. */
 const COMPANION_MIN_REACH = 3;
 const MAX_COMPANIONS = 40;
@@ -211,6 +229,8 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
  *                            text is parsed only when asked for.
  *   n/<technique>.json       each noisy indicator's narrowing companions (read when one is noisy)
  *   k/<technique>.json       each rule's indicator keys (read when a noisy one has no companion list)
+ *   s/<technique>.json       each rule's distinct indicator and exclusion keys (near-duplicates)
+ *   names.json               every rule's [ref, vendor, title, file] (duplicate titles and file names)
  *   r/<bucket>.json          rules by ref (64 per bucket)
  *   reach.bin                indicator key → number of rules using it, by the key's hash (binary-tables.ts)
  *   hashes.bin               ref → hashes of that rule's indicator keys (to leave it out of corpus reach; binary-tables.ts)
@@ -260,6 +280,7 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
   let summaryEnd = 0;
   mkdirSync(path.join(tmp, 'n'), { recursive: true });
   mkdirSync(path.join(tmp, 'k'), { recursive: true });
+  mkdirSync(path.join(tmp, 's'), { recursive: true });
   const numbers = techniqueNumbers([...byTechnique.keys()]);
   for (const [t, list] of byTechnique) {
     const number = numbers.get(t) as number;
@@ -271,12 +292,14 @@ export function writeIndex(dir: string, key: string, rootPaths: readonly string[
     summaryTexts.push(summary);
     writeFileSync(path.join(tmp, 'n', `${t}.json`), JSON.stringify(summarizeCompanions(members, reachOf)));
     writeFileSync(path.join(tmp, 'k', `${t}.json`), JSON.stringify(summarizeRuleKeys(members)));
+    writeFileSync(path.join(tmp, 's', `${t}.json`), JSON.stringify(summarizeSimilarity(members)));
     for (const r of members) {
       const digest = digestOf(r);
       if (digest) digests.push([digest.hi, digest.lo, number, r.ref]);
     }
   }
   buckets.forEach((b, i) => writeFileSync(path.join(tmp, 'r', `${i}.json`), JSON.stringify(b ?? [])));
+  writeFileSync(path.join(tmp, 'names.json'), JSON.stringify(rules.map((r) => [r.ref, r.vendor, r.title, r.file])));
   writeFileSync(path.join(tmp, 'summaries.dat'), Buffer.concat(summaryTexts));
   writeFileSync(path.join(tmp, 'reach.bin'), encodeReach(reach));
   writeFileSync(path.join(tmp, 'digests.bin'), encodeRefTable(digests));
@@ -391,6 +414,19 @@ export class StoredIndex implements CorpusIndex {
   }
 
   private readonly ruleKeys = new Map<string, ReadonlyArray<{ ref: number; keys: readonly string[] }>>();
+
+  similarityKeys(technique: string): readonly SimilarityKeys[] {
+    let list = this.similarity.get(technique);
+    if (!list) {
+      const stored = this.manifest.techniques[technique] ? this.readJson<StoredSimilarity>(path.join('s', `${technique}.json`)) : { keys: [], rules: [] };
+      const key = (i: number): string => stored.keys[i] as string;
+      list = stored.rules.map(([ref, vendor, indicators, exclusions]) => ({ ref, vendor, indicators: indicators.map(key), exclusions: exclusions.map(key) }));
+      this.similarity.set(technique, list);
+    }
+    return list;
+  }
+
+  private readonly similarity = new Map<string, readonly SimilarityKeys[]>();
 
   aggregate(technique: string, exclude?: Exclude): TechniqueAggregate {
     return aggregateTechnique(technique, this.rulesOf(technique), (k) => this.reach(k, exclude), exclude);
@@ -591,6 +627,14 @@ export class StoredIndex implements CorpusIndex {
 
   rule(ref: number): IndexedRule | undefined {
     return this.bucket(ref >> BUCKET_BITS).find((r) => r.ref === ref);
+  }
+
+  private names: readonly RuleName[] | undefined;
+
+  /** Every rule's title and file, without its predicates: a tenth of reading every rule. */
+  ruleNames(): readonly RuleName[] {
+    this.names ??= this.readJson<Array<[number, Vendor, string, string]>>('names.json').map(([ref, vendor, title, file]) => ({ ref, vendor, title, file }));
+    return this.names;
   }
 
   /** Every rule of the corpus (gaps, site): reads all buckets. */

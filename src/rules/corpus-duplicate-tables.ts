@@ -1,21 +1,21 @@
 import path from 'node:path';
-import type { CorpusIndex, IndexedRule } from '../index/corpus-index.js';
+import type { CorpusIndex, IndexedRule, RuleName } from '../index/corpus-index.js';
 import type { RuleModel } from '../model/rule.js';
 
 /**
  * Lookups over the whole corpus that the title and file-name checks share,
- * built once per opened index on first use. They need every rule of the
- * index (`allRules`, which the on-disk index offers: reading it costs about
- * as much as linting a hundred files, hence those checks are not in
- * `recommended`); an index without it gets no tables and the checks stay silent.
+ * built once per opened index on first use. They need every rule's title and
+ * file (`ruleNames`, which the on-disk index offers: reading it costs about as
+ * much as linting thirty files, hence those checks are not in `recommended`);
+ * an index without it gets no tables and the checks stay silent.
  */
 export interface CorpusTables {
-  byTitle: Map<string, IndexedRule[]>;
-  byFileName: Map<string, IndexedRule[]>;
+  byTitle: Map<string, RuleName[]>;
+  byFileName: Map<string, RuleName[]>;
 }
 
-interface AllRules {
-  allRules(): readonly IndexedRule[];
+interface RuleNames {
+  ruleNames(): readonly RuleName[];
 }
 
 const tables = new WeakMap<CorpusIndex, CorpusTables | null>();
@@ -23,7 +23,7 @@ const tables = new WeakMap<CorpusIndex, CorpusTables | null>();
 export function corpusTables(index: CorpusIndex): CorpusTables | undefined {
   const cached = tables.get(index);
   if (cached !== undefined) return cached ?? undefined;
-  const all = (index as Partial<AllRules>).allRules;
+  const all = (index as Partial<RuleNames>).ruleNames;
   if (typeof all !== 'function') {
     tables.set(index, null);
     return undefined;
@@ -52,7 +52,7 @@ export function fileNameKey(vendor: string, file: string): string {
 }
 
 /** Whether a corpus entry is the linted file itself (its corpus path is the tail of the file's path). */
-export function isOwnEntry(rule: RuleModel, entry: IndexedRule): boolean {
+export function isOwnEntry(rule: RuleModel, entry: Pick<IndexedRule, 'file'>): boolean {
   const abs = path.resolve(rule.file).split(path.sep).join('/');
   return abs === entry.file || abs.endsWith(`/${entry.file}`);
 }

@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.js';
-import type { IndexedRule } from '../index/corpus-index.js';
-import type { Role } from '../model/rule.js';
+import type { CorpusIndex, IndexedRule, SimilarityKeys } from '../index/corpus-index.js';
+import type { Role, RuleModel } from '../model/rule.js';
 import { ruleKeys } from './corpus-rule-keys.js';
 import { isOwnEntry } from './corpus-duplicate-tables.js';
 
@@ -11,18 +11,18 @@ interface Options {
 }
 
 /**
- * A rule's predicates as similarity counts them: each normalised key with
+ * The draft's predicates as similarity counts them: each normalised key with
  * the roles (indicator, exclusion) it is written in, scope left out; `size`
- * counts (key, role) pairs. Keys are looked up as they are, not joined with
- * their role into new strings: on the corpus side that would be a new string
- * to build and hash for every predicate of thousands of rules.
+ * counts (key, role) pairs.
  */
 interface KeySet {
   roles: Map<string, number>;
   size: number;
 }
 
-const ROLE_BITS: Readonly<Record<Role, number>> = { indicator: 1, exclusion: 2, scope: 0 };
+const INDICATOR = 1;
+const EXCLUSION = 2;
+const ROLE_BITS: Readonly<Record<Role, number>> = { indicator: INDICATOR, exclusion: EXCLUSION, scope: 0 };
 
 function keySet(predicates: Iterable<{ key: string; role: Role }>): KeySet {
   const roles = new Map<string, number>();
@@ -39,48 +39,27 @@ function keySet(predicates: Iterable<{ key: string; role: Role }>): KeySet {
   return { roles, size };
 }
 
-/** How many (key, role) pairs of `a` are in `b`. */
-function sharedCount(a: KeySet, b: KeySet): number {
+/**
+ * How many (key, role) pairs of a corpus rule the draft has. The corpus
+ * rule's keys are distinct per role already: each is one lookup, and no set
+ * is built per corpus rule.
+ */
+function sharedCount(mine: KeySet, theirs: SimilarityKeys): number {
   let shared = 0;
-  for (const [key, bits] of a.roles) {
-    const common = bits & (b.roles.get(key) ?? 0);
-    if (common !== 0) shared += common === 3 ? 2 : 1;
-  }
+  for (const key of theirs.indicators) if (((mine.roles.get(key) ?? 0) & INDICATOR) !== 0) shared++;
+  for (const key of theirs.exclusions) if (((mine.roles.get(key) ?? 0) & EXCLUSION) !== 0) shared++;
   return shared;
 }
 
-const keySets = new WeakMap<IndexedRule, KeySet>();
-
-/** The predicates a rule's similarity is measured on: indicators and exclusions, by normalised key and role. */
-function indexedKeys(r: IndexedRule): KeySet {
-  let s = keySets.get(r);
-  if (!s) {
-    s = keySet(r.predicates);
-    keySets.set(r, s);
-  }
-  return s;
-}
-
-/** A corpus rule with an upper bound of its key set's size: its non-scope predicates, counted without building the set. */
-interface Candidate {
-  rule: IndexedRule;
-  bound: number;
-}
-
-const candidateLists = new WeakMap<readonly IndexedRule[], Candidate[]>();
-
-/** The rules of a technique as candidates, worked out once per list (the index keeps one list per technique). */
-function candidatesIn(rules: readonly IndexedRule[]): Candidate[] {
-  let list = candidateLists.get(rules);
-  if (!list) {
-    list = rules.map((rule) => {
-      let bound = 0;
-      for (const p of rule.predicates) if (p.role !== 'scope') bound++;
-      return { rule, bound };
-    });
-    candidateLists.set(rules, list);
-  }
-  return list;
+/**
+ * Whether a corpus entry is the draft itself. Its own file's entries are
+ * known by ref without reading the entry; another entry is read to compare
+ * its path (the few that come this far are near-duplicates or the draft's copy).
+ */
+function isOwn(index: CorpusIndex, rule: RuleModel, ref: number): boolean {
+  if (index.fileRefs(rule).includes(ref)) return true;
+  const entry = index.rule(ref);
+  return entry !== undefined && isOwnEntry(rule, entry);
 }
 
 export default defineCheck<Options>({
@@ -117,31 +96,30 @@ Options: \`threshold\` (default 0.8), \`minPredicates\` (default 3; rules with f
     const techniques = [...new Set(rule.techniques.map((t) => attack.canonicalTechniqueId(t.id)))];
     // The index lists a rule once per technique: only a rule met under two techniques needs skipping the second time.
     const seen = techniques.length > 1 ? new Set<number>() : undefined;
-    let best: { r: IndexedRule; score: number; shared: number } | undefined;
+    let best: { ref: number; score: number; shared: number } | undefined;
     let above = 0;
     for (const t of techniques) {
-      for (const { rule: r, bound } of candidatesIn(index.rulesOf(t))) {
+      for (const theirs of index.similarityKeys(t)) {
         if (seen) {
-          if (seen.has(r.ref)) continue;
-          seen.add(r.ref);
+          if (seen.has(theirs.ref)) continue;
+          seen.add(theirs.ref);
         }
-        if (sameVendor && r.vendor !== rule.vendor) continue;
-        // The size test below on the bound: a set that small fails it whatever its exact size, so it is not built.
-        if (bound < minPredicates || (bound < mine.size && bound / mine.size < threshold)) continue;
-        const theirs = indexedKeys(r);
+        if (sameVendor && theirs.vendor !== rule.vendor) continue;
+        const size = theirs.indicators.length + theirs.exclusions.length;
         // |A ∩ B| ≤ min and |A ∪ B| ≥ max: sets too different in size cannot reach the threshold.
-        if (theirs.size < minPredicates || Math.min(mine.size, theirs.size) / Math.max(mine.size, theirs.size) < threshold) continue;
+        if (size < minPredicates || Math.min(mine.size, size) / Math.max(mine.size, size) < threshold) continue;
         const shared = sharedCount(mine, theirs);
-        const score = shared / (mine.size + theirs.size - shared);
-        if (score < threshold || isOwnEntry(rule, r)) continue;
+        const score = shared / (mine.size + size - shared);
+        if (score < threshold || isOwn(index, rule, theirs.ref)) continue;
         above++;
-        if (!best || score > best.score) best = { r, score, shared };
+        if (!best || score > best.score) best = { ref: theirs.ref, score, shared };
       }
     }
-    if (!best) return;
+    const match: IndexedRule | undefined = best && index.rule(best.ref);
+    if (!best || !match) return;
     const more = above > 1 ? ` (and ${above - 1} more above ${threshold})` : '';
     context.report({
-      message: `very similar to ${best.r.vendor} rule '${best.r.title}' (${best.r.file}): Jaccard similarity ${best.score.toFixed(2)}, ${best.shared} of ${mine.size} predicates shared${more}`,
+      message: `very similar to ${match.vendor} rule '${match.title}' (${match.file}): Jaccard similarity ${best.score.toFixed(2)}, ${best.shared} of ${mine.size} predicates shared${more}`,
       loc: rule.titleLoc,
     });
   },

@@ -6,6 +6,7 @@ import { RunResources } from '../../src/cli/resources.js';
 import { loadConfig } from '../../src/engine/config.js';
 import { openCorpusIndex } from '../../src/index/open.js';
 import type { StoredIndex } from '../../src/index/store.js';
+import type { IndexedRule } from '../../src/index/corpus-index.js';
 import { detectionDigest, detectionFingerprint, digestKey } from '../../src/index/fingerprint.js';
 import { normalizePredicate, predicateKey } from '../../src/model/normalize.js';
 import { SourceText } from '../../src/model/location.js';
@@ -67,6 +68,21 @@ describe('corpus index', () => {
     expect(fromRules.some((r) => r.keys.length > 1)).toBe(true);
     expect(index.indicatorKeys('T1574.001')).toEqual(fromRules);
     expect(index.indicatorKeys('T0000')).toEqual([]);
+  });
+
+  it('gives each rule of a technique its distinct indicator and exclusion keys (negated indicators included, scope left out)', () => {
+    const distinct = (r: IndexedRule, role: string): string[] => [...new Set(r.predicates.filter((p) => p.role === role).map((p) => p.key))];
+    for (const t of ['T1574.001', 'T1059.001']) {
+      const fromRules = index.rulesOf(t).map((r) => ({ ref: r.ref, vendor: r.vendor, indicators: distinct(r, 'indicator'), exclusions: distinct(r, 'exclusion') }));
+      expect(fromRules.some((r) => r.exclusions.length > 0)).toBe(true);
+      expect(index.similarityKeys(t)).toEqual(fromRules);
+    }
+    expect(index.rulesOf('T1059.001').some((r) => r.predicates.some((p) => p.role === 'indicator' && p.negated))).toBe(true);
+    expect(index.similarityKeys('T0000')).toEqual([]);
+  });
+
+  it('gives every rule\'s title and file in ref order, as the rules themselves hold them', () => {
+    expect(index.ruleNames()).toEqual(index.allRules().map(({ ref, vendor, title, file }) => ({ ref, vendor, title, file })));
   });
 
   it('finds a copy of a corpus rule elsewhere by its id', () => {

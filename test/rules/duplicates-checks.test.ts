@@ -74,6 +74,18 @@ describe('duplicates against the corpus', () => {
     const [strict] = await lintWith([extended], { 'near-duplicate': ['error', { threshold: 0.9 }] });
     expect(idsOf(strict!.messages, 'near-duplicate')).toEqual([]);
   });
+
+  it('near-duplicate: a copy elsewhere is similar (1.00) to its corpus rule; a checkout whose path ends with the corpus path is that rule', async () => {
+    const [elsewhere] = await lintWith([copy], { 'near-duplicate': 'error' });
+    expect(idsOf(elsewhere!.messages, 'near-duplicate').map((x) => x.message)).toEqual([
+      expect.stringMatching(/^very similar to sigma rule 'Suspicious Download Via Certutil\.EXE' \(sigma\/rules\/windows\/process_creation\/proc_creation_win_certutil_download\.yml\): Jaccard similarity 1\.00, 6 of 6 predicates shared$/),
+    ]);
+    const checkout = path.join(tmp, 'checkout', 'sigma', 'rules', 'windows', 'process_creation', path.basename(CORPUS_RULE));
+    mkdirSync(path.dirname(checkout), { recursive: true });
+    writeFileSync(checkout, readFileSync(CORPUS_RULE, 'utf8'));
+    const [own] = await lintWith([checkout], { 'near-duplicate': 'error' });
+    expect(idsOf(own!.messages, 'near-duplicate')).toEqual([]);
+  });
 });
 
 describe('duplicates within the linted files', () => {
