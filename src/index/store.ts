@@ -220,7 +220,7 @@ function summarizeCompanions(rules: readonly IndexedRule[], reachOf: (key: strin
  * look-up tables and the summaries — read as they are, with only the draft's
  * parts parsed; not the corpus.
  *   manifest.json            counts and the technique list
- *   t/<technique>.json       the rules under a technique (explain, gaps, near-duplicates)
+ *   t/<technique>.json       the rules under a technique (explain, gaps)
  *   summaries.dat            what linting needs of each technique, precomputed: per event the rules
  *                            and shared exclusions (with the refs behind each row, for leaving a
  *                            rule out); one JSON text per technique, one after another, at the
@@ -631,7 +631,7 @@ export class StoredIndex implements CorpusIndex {
 
   private names: readonly RuleName[] | undefined;
 
-  /** Every rule's title and file, without its predicates: a tenth of reading every rule. */
+  /** Every rule's title and file, read without the rules' predicates (the bulk of `allRules`). */
   ruleNames(): readonly RuleName[] {
     this.names ??= this.readJson<Array<[number, Vendor, string, string]>>('names.json').map(([ref, vendor, title, file]) => ({ ref, vendor, title, file }));
     return this.names;
