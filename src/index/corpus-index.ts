@@ -135,4 +135,6 @@ export interface CorpusIndex {
   /** The corpus rules of a vendor with this id (case-insensitive). */
   idRefs(vendor: Vendor, id: string): readonly number[];
   rule(ref: number): IndexedRule | undefined;
+  /** Every rule's title and file, without its predicates (duplicate titles and file names). */
+  ruleNames(): readonly RuleName[];
 }

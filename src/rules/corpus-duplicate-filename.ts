@@ -14,7 +14,7 @@ export default defineCheck({
   check(rule, context) {
     const index = context.index();
     if (!index) return;
-    const same = corpusTables(index)?.byFileName.get(fileNameKey(rule.vendor, rule.file))?.filter((r) => !isOwnEntry(rule, r)) ?? [];
+    const same = corpusTables(index).byFileName.get(fileNameKey(rule.vendor, rule.file))?.filter((r) => !isOwnEntry(rule, r)) ?? [];
     // A multi-rule file has several entries under one path: name each path once.
     const files = [...new Set(same.map((r) => r.file))];
     if (files.length > 0) context.report({ message: `file name '${path.basename(rule.file)}' is already used by ${files.join(', ')}`, loc: rule.titleLoc });

@@ -1,6 +1,6 @@
 import { defineCheck } from '../engine/check.js';
 import type { SigmaDocument } from '../parse/sigma/document-types.js';
-import { isOwnEntry } from './corpus-duplicate-tables.js';
+import { otherEntries } from './corpus-duplicate-tables.js';
 
 export default defineCheck({
   meta: {
@@ -16,13 +16,9 @@ The linted rule is compared with every corpus rule of the same vendor (a corpus 
   check(rule, context) {
     const index = context.index();
     if (!rule.id || !index) return;
-    // Entries with the id that are not this file's own; their bodies are read only when there are some.
-    const own = new Set(index.fileRefs(rule));
-    const refs = index.idRefs(rule.vendor, rule.id).filter((ref) => !own.has(ref));
-    if (refs.length === 0) return;
-    const others = refs.map((ref) => index.rule(ref)).filter((r) => r !== undefined && !isOwnEntry(rule, r));
+    const others = otherEntries(index, rule, index.idRefs(rule.vendor, rule.id));
     if (others.length === 0) return;
     const loc = rule.vendor === 'sigma' ? ((rule.doc as SigmaDocument).id?.loc ?? rule.titleLoc) : rule.titleLoc;
-    context.report({ message: `id ${rule.id} is already used by ${others.map((r) => `${r?.file} ('${r?.title}')`).join(', ')}`, loc });
+    context.report({ message: `id ${rule.id} is already used by ${others.map((r) => `${r.file} ('${r.title}')`).join(', ')}`, loc });
   },
 });

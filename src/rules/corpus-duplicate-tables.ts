@@ -4,36 +4,27 @@ import type { RuleModel } from '../model/rule.js';
 
 /**
  * Lookups over the whole corpus that the title and file-name checks share,
- * built once per opened index on first use. They need every rule's title and
- * file (`ruleNames`, which the on-disk index offers: reading it costs about as
- * much as linting thirty files, hence those checks are not in `recommended`);
- * an index without it gets no tables and the checks stay silent.
+ * built once per opened index on first use from every rule's title and file
+ * (`ruleNames`: reading it costs about as much as linting thirty files, hence
+ * those checks are not in `recommended`).
  */
 export interface CorpusTables {
   byTitle: Map<string, RuleName[]>;
   byFileName: Map<string, RuleName[]>;
 }
 
-interface RuleNames {
-  ruleNames(): readonly RuleName[];
-}
+const tables = new WeakMap<CorpusIndex, CorpusTables>();
 
-const tables = new WeakMap<CorpusIndex, CorpusTables | null>();
-
-export function corpusTables(index: CorpusIndex): CorpusTables | undefined {
-  const cached = tables.get(index);
-  if (cached !== undefined) return cached ?? undefined;
-  const all = (index as Partial<RuleNames>).ruleNames;
-  if (typeof all !== 'function') {
-    tables.set(index, null);
-    return undefined;
+export function corpusTables(index: CorpusIndex): CorpusTables {
+  let t = tables.get(index);
+  if (!t) {
+    t = { byTitle: new Map(), byFileName: new Map() };
+    for (const r of index.ruleNames()) {
+      push(t.byTitle, titleKey(r.vendor, r.title), r);
+      push(t.byFileName, fileNameKey(r.vendor, r.file), r);
+    }
+    tables.set(index, t);
   }
-  const t: CorpusTables = { byTitle: new Map(), byFileName: new Map() };
-  for (const r of all.call(index)) {
-    push(t.byTitle, titleKey(r.vendor, r.title), r);
-    push(t.byFileName, fileNameKey(r.vendor, r.file), r);
-  }
-  tables.set(index, t);
   return t;
 }
 
@@ -49,6 +40,23 @@ export function titleKey(vendor: string, title: string): string {
 
 export function fileNameKey(vendor: string, file: string): string {
   return `${vendor}\u0000${path.posix.basename(file.split('\\').join('/')).toLowerCase()}`;
+}
+
+/**
+ * The corpus entries among `refs` that are not the linted file itself, read
+ * from the index. The file's own entries are known by ref and never read (a
+ * corpus-wide run would otherwise read every rule); an entry stored from
+ * another path is read and compared by path (`isOwnEntry`).
+ */
+export function otherEntries(index: CorpusIndex, rule: RuleModel, refs: Iterable<number>): IndexedRule[] {
+  const own = index.fileRefs(rule);
+  const out: IndexedRule[] = [];
+  for (const ref of refs) {
+    if (own.includes(ref)) continue;
+    const entry = index.rule(ref);
+    if (entry && !isOwnEntry(rule, entry)) out.push(entry);
+  }
+  return out;
 }
 
 /** Whether a corpus entry is the linted file itself (its corpus path is the tail of the file's path). */

@@ -13,7 +13,7 @@ export default defineCheck({
   check(rule, context) {
     const index = context.index();
     if (!rule.title || !index) return;
-    const same = corpusTables(index)?.byTitle.get(titleKey(rule.vendor, rule.title))?.filter((r) => !isOwnEntry(rule, r)) ?? [];
+    const same = corpusTables(index).byTitle.get(titleKey(rule.vendor, rule.title))?.filter((r) => !isOwnEntry(rule, r)) ?? [];
     if (same.length > 0) context.report({ message: `title '${rule.title}' is already used by ${same.map((r) => r.file).join(', ')}`, loc: rule.titleLoc });
   },
 });

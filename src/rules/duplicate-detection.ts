@@ -6,7 +6,7 @@ import { SourceText } from '../model/location.js';
 import type { RuleModel } from '../model/rule.js';
 import type { SigmaDocument } from '../parse/sigma/document-types.js';
 import { sigmaParser } from '../parse/sigma/model.js';
-import { corpusFilePath, isOwnEntry } from './corpus-duplicate-tables.js';
+import { corpusFilePath, otherEntries } from './corpus-duplicate-tables.js';
 import { ruleDigest, ruleFingerprint } from './corpus-rule-keys.js';
 import { ruleLogic, shape } from './logic-analysis.js';
 
@@ -29,12 +29,13 @@ Linted rules are compared with each other and with the corpus (a corpus rule bei
     // A rule with the same predicates shares its techniques: the index keeps each technique's fingerprint digests.
     // The rule's own entries (a linted corpus file) are left out before any rule body is read.
     const attack = context.attack();
-    const own = new Set(index.fileRefs(rule));
-    const refs = new Set(rule.techniques.flatMap((t) => index.sameFingerprint(attack.canonicalTechniqueId(t.id), digest)).filter((ref) => !own.has(ref)));
+    const refs = new Set(rule.techniques.flatMap((t) => index.sameFingerprint(attack.canonicalTechniqueId(t.id), digest)));
     if (refs.size === 0) return;
+    const others = otherEntries(index, rule, refs);
+    if (others.length === 0) return;
     // Equal digests are confirmed on the fingerprints themselves (built only for these few rules).
     const fingerprint = ruleFingerprint(rule);
-    const candidates = [...refs].map((ref) => index.rule(ref)).filter((r): r is IndexedRule => r !== undefined && !isOwnEntry(rule, r) && detectionFingerprint(r) === fingerprint);
+    const candidates = others.filter((r) => detectionFingerprint(r) === fingerprint);
     if (candidates.length === 0) return;
     const mine = detectionShape(rule);
     const same = candidates.filter((c) => mine === undefined || sameAsCorpus(index, c, mine));

@@ -1,8 +1,8 @@
 import { defineCheck } from '../engine/check.js';
-import type { CorpusIndex, IndexedRule, SimilarityKeys } from '../index/corpus-index.js';
-import type { Role, RuleModel } from '../model/rule.js';
+import type { IndexedRule, SimilarityKeys } from '../index/corpus-index.js';
+import type { Role } from '../model/rule.js';
 import { ruleKeys } from './corpus-rule-keys.js';
-import { isOwnEntry } from './corpus-duplicate-tables.js';
+import { otherEntries } from './corpus-duplicate-tables.js';
 
 interface Options {
   threshold: number;
@@ -51,17 +51,6 @@ function sharedCount(mine: KeySet, theirs: SimilarityKeys): number {
   return shared;
 }
 
-/**
- * Whether a corpus entry is the draft itself. Its own file's entries are
- * known by ref without reading the entry; another entry is read to compare
- * its path (the few that come this far are near-duplicates or the draft's copy).
- */
-function isOwn(index: CorpusIndex, rule: RuleModel, ref: number): boolean {
-  if (index.fileRefs(rule).includes(ref)) return true;
-  const entry = index.rule(ref);
-  return entry !== undefined && isOwnEntry(rule, entry);
-}
-
 export default defineCheck<Options>({
   meta: {
     id: 'near-duplicate',
@@ -96,7 +85,7 @@ Options: \`threshold\` (default 0.8), \`minPredicates\` (default 3; rules with f
     const techniques = [...new Set(rule.techniques.map((t) => attack.canonicalTechniqueId(t.id)))];
     // The index lists a rule once per technique: only a rule met under two techniques needs skipping the second time.
     const seen = techniques.length > 1 ? new Set<number>() : undefined;
-    let best: { ref: number; score: number; shared: number } | undefined;
+    let best: { entry: IndexedRule; score: number; shared: number } | undefined;
     let above = 0;
     for (const t of techniques) {
       for (const theirs of index.similarityKeys(t)) {
@@ -110,13 +99,16 @@ Options: \`threshold\` (default 0.8), \`minPredicates\` (default 3; rules with f
         if (size < minPredicates || Math.min(mine.size, size) / Math.max(mine.size, size) < threshold) continue;
         const shared = sharedCount(mine, theirs);
         const score = shared / (mine.size + size - shared);
-        if (score < threshold || isOwn(index, rule, theirs.ref)) continue;
+        if (score < threshold) continue;
+        // Read only now: to name it, and to tell a copy of the draft from the draft's own entry.
+        const [entry] = otherEntries(index, rule, [theirs.ref]);
+        if (!entry) continue;
         above++;
-        if (!best || score > best.score) best = { ref: theirs.ref, score, shared };
+        if (!best || score > best.score) best = { entry, score, shared };
       }
     }
-    const match: IndexedRule | undefined = best && index.rule(best.ref);
-    if (!best || !match) return;
+    if (!best) return;
+    const match = best.entry;
     const more = above > 1 ? ` (and ${above - 1} more above ${threshold})` : '';
     context.report({
       message: `very similar to ${match.vendor} rule '${match.title}' (${match.file}): Jaccard similarity ${best.score.toFixed(2)}, ${best.shared} of ${mine.size} predicates shared${more}`,
